@@ -1,0 +1,31 @@
+// GET /api/search?q=&region=&insurance=&topic=&year=&page=&sort= — search as JSON.
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { parseSearchParams } from "@/lib/search/params";
+import { searchArticles } from "@/lib/search/query";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: NextRequest) {
+  const parsed = parseSearchParams(req.nextUrl.searchParams);
+  if (!parsed.success) {
+    return NextResponse.json(
+      { error: "invalid_parameters", message: z.prettifyError(parsed.error), fields: z.flattenError(parsed.error).fieldErrors },
+      { status: 400 },
+    );
+  }
+  try {
+    const r = await searchArticles(parsed.data);
+    return NextResponse.json({
+      hits: r.hits.map(({ slug, title, snippet, url, region, insurance, topics }) => ({ slug, title, snippet, url, region, insurance, topics })),
+      total: r.total,
+      page: r.page,
+      pageSize: r.pageSize,
+      mode: r.mode,
+      tookMs: r.tookMs,
+    });
+  } catch (e) {
+    console.error("search failed:", (e as Error).message);
+    return NextResponse.json({ error: "search_unavailable", message: "搜索服务暂时不可用，请稍后再试。" }, { status: 503 });
+  }
+}

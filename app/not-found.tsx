@@ -1,0 +1,10 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <>
+      <h1>找不到这个页面</h1>
+      <p>这个问题可能已被删除或改了地址。可以用上方的搜索框查找，或者<Link href="/">回到首页</Link>。</p>
+    </>
+  );
+}

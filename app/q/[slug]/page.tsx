@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ArticleMeta } from "@/components/ArticleMeta";
+import { articlesBySlug, getPublicArticle } from "@/lib/articles/read";
+import { slugSchema, type Citation } from "@/lib/content/schema";
+import { getDb } from "@/lib/db/client";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { getRegion } from "@/lib/regions";
+import { jsonLdScript } from "@/lib/seo/json-ld";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const load = cache(async (raw: string) => {
+  const slug = slugSchema.safeParse(decodeURIComponent(raw));
+  if (!slug.success) return null;
+  return getPublicArticle(getDb(), slug.data);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const a = await load((await params).slug);
+  if (!a) return { title: "找不到这个问题" };
+  return {
+    title: a.title,
+    description: (a.question ?? a.answers[0]?.body ?? a.title).replace(/\s+/g, " ").slice(0, 120),
+    alternates: { canonical: `/q/${a.slug}` },
+  };
+}
+
+function citationText(c: Citation) {
+  return `《${c.title}》${c.article ?? ""}${c.number ? `（${c.number}）` : ""}`;
+}
+
+function Citations({ items }: { items: Citation[] }) {
+  if (!items.length) return null;
+  return (
+    <section className="citations" aria-label="法律依据">
+      <h3>法律依据</h3>
+      <ul>
+        {items.map((c, i) => (
+          <li key={i}>
+            <cite>{citationText(c)}</cite>
+            {c.quote ? <blockquote>{c.quote}</blockquote> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default async function QuestionPage({ params }: Props) {
+  const a = await load((await params).slug);
+  if (!a) notFound();
+  const region = getRegion(a.region);
+  const related = (await articlesBySlug(getDb(), a.related)).filter((r) => r.status !== "draft");
+  const general = a.citations.filter((c) => c.answer === undefined);
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "QAPage",
+    mainEntity: {
+      "@type": "Question",
+      name: a.title,
+      text: a.question ?? a.title,
+      answerCount: a.answers.length,
+      datePublished: a.published,
+      ...(a.answers[0]
+        ? { acceptedAnswer: { "@type": "Answer", text: a.answers[0].body, dateCreated: a.answers[0].date, author: { "@type": "Person", name: a.advisors.get(a.answers[0].advisor)?.name } } }
+        : {}),
+    },
+  };
+
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
+      <nav className="crumbs" aria-label="位置">
+        <ol>
+          <li>
+            <Link href="/search?region=000000">全国</Link>
+          </li>
+          {region?.path.map((p, i, all) => (i > 0 && p.name === all[i - 1]!.name ? null : (
+            <li key={p.code}>
+              <Link href={`/search?region=${p.code}`}>{p.name}</Link>
+            </li>
+          )))}
+          {a.topics[0] ? (
+            <li>
+              <Link href={`/search?topic=${encodeURIComponent(a.topics[0])}`}>{a.topics[0]}</Link>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+      <h1>{a.title}</h1>
+      <ArticleMeta region={a.region} insurance={a.insurance} topics={a.topics} year={a.year} status={a.status} />
+      <p className="meta">
+        发布于 <time dateTime={a.published}>{a.published}</time>
+        {a.updated ? (
+          <>
+            {" · "}更新于 <time dateTime={a.updated}>{a.updated}</time>
+          </>
+        ) : null}
+      </p>
+      {a.question ? (
+        <section aria-label="问题描述">
+          <h2 className="visually-hidden">问题描述</h2>
+          <p className="asker">{a.question}</p>
+        </section>
+      ) : null}
+
+      <h2>{a.answers.length ? `${a.answers.length} 位顾问的解答` : "待解答"}</h2>
+      {a.answers.length === 0 ? (
+        <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
+      ) : (
+        a.answers.map((ans, i) => {
+          const adv = a.advisors.get(ans.advisor);
+          return (
+            <article className="answer" key={i} aria-label={`${adv?.name ?? ans.advisor}的解答`}>
+              <div className="advisor">
+                <span className="name">{adv?.name ?? ans.advisor}</span>
+                <span>{adv?.title}</span>
+                {adv?.organisation ? <span className="meta">{adv.organisation}</span> : null}
+                {adv?.license ? <span className="meta">执业证号 {adv.license}</span> : null}
+                {adv?.sample ? <span className="sample" title="这是演示用的虚构顾问">示例顾问</span> : null}
+                <time className="meta" dateTime={ans.date}>
+                  {ans.date}
+                </time>
+              </div>
+              <div className="answer-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(ans.body) }} />
+              <Citations items={a.citations.filter((c) => c.answer === i + 1)} />
+            </article>
+          );
+        })
+      )}
+      <Citations items={general} />
+
+      {related.length > 0 && (
+        <section aria-labelledby="related">
+          <h2 id="related">相关问题</h2>
+          <ul>
+            {related.map((r) => (
+              <li key={r.slug}>
+                <Link href={`/q/${r.slug}`}>{r.title}</Link>
+                {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="disclaimer">
+        以上解答依据发布时的政策整理，仅供参考，不构成法律意见。医保待遇因参保地和年度而异，办理前请以当地医疗保障部门的最新文件和窗口答复为准。
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { ArticleMeta } from "@/components/ArticleMeta";
+import { INSURANCE_LABELS, type Insurance } from "@/lib/content/schema";
+import { regionLabel } from "@/lib/regions";
+import { parseSearchParams, type SearchParams } from "@/lib/search/params";
+import { searchArticles, type SearchResult } from "@/lib/search/query";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const parsed = parseSearchParams(await searchParams);
+  const q = parsed.success ? parsed.data.q : "";
+  return { title: q ? `“${q}”的搜索结果` : "搜索", robots: { index: false, follow: true } };
+}
+
+function hrefWith(p: SearchParams, change: Partial<Record<keyof SearchParams, string | number | undefined>>) {
+  const merged: Record<string, string | number | undefined> = { ...p, ...change };
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) {
+    if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "sort" && v === "relevance")) continue;
+    qs.set(k, String(v));
+  }
+  return `/search?${qs}`;
+}
+
+function describeFilters(p: SearchParams): string[] {
+  const out: string[] = [];
+  if (p.region) out.push(regionLabel(p.region));
+  if (p.insurance) out.push(INSURANCE_LABELS[p.insurance as Insurance]);
+  if (p.topic) out.push(p.topic);
+  if (p.year) out.push(`${p.year}年`);
+  return out;
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const parsed = parseSearchParams(await searchParams);
+  if (!parsed.success) {
+    return (
+      <>
+        <h1>搜索条件有误</h1>
+        <div className="notice" role="alert">
+          <p>{Object.values(z.flattenError(parsed.error).fieldErrors).flat().join("；")}</p>
+          <p>
+            <Link href="/search">清除条件重新搜索</Link>
+          </p>
+        </div>
+      </>
+    );
+  }
+  const p = parsed.data;
+  let result: SearchResult | null = null;
+  try {
+    result = await searchArticles(p);
+  } catch (e) {
+    console.error("search failed:", (e as Error).message);
+  }
+  const filters = describeFilters(p);
+  const heading = p.q ? `“${p.q}”的搜索结果` : filters.length ? `${filters.join(" · ")}的问题` : "全部问题";
+
+  return (
+    <>
+      <h1>{heading}</h1>
+      {filters.length > 0 && (
+        <p className="meta">
+          筛选：{filters.join(" · ")} <Link href={hrefWith(p, { region: undefined, insurance: undefined, topic: undefined, year: undefined, page: 1 })}>清除筛选</Link>
+        </p>
+      )}
+      {!result ? (
+        <div className="notice" role="alert">
+          搜索服务暂时不可用，请稍后再试。
+        </div>
+      ) : result.total === 0 ? (
+        <div className="empty">
+          <p>没有找到相关问题。试试换个说法，比如用“报销”代替“报账”，或者减少筛选条件。</p>
+          <p>
+            <Link href="/">回到首页浏览主题</Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="meta" aria-live="polite">
+            共 {result.total} 条结果{result.total > result.pageSize ? `，第 ${result.page} 页` : ""}
+            {" · "}
+            {p.sort === "newest" ? (
+              <Link href={hrefWith(p, { sort: "relevance", page: 1 })}>按相关度排序</Link>
+            ) : (
+              <Link href={hrefWith(p, { sort: "newest", page: 1 })}>按最新排序</Link>
+            )}
+          </p>
+          <ul className="plain results">
+            {result.hits.map((h) => (
+              <li key={h.slug}>
+                <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
+                {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
+                <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} status={h.status} />
+              </li>
+            ))}
+          </ul>
+          <Pager p={p} total={result.total} pageSize={result.pageSize} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Pager({ p, total, pageSize }: { p: SearchParams; total: number; pageSize: number }) {
+  const pages = Math.ceil(total / pageSize);
+  if (pages <= 1) return null;
+  return (
+    <nav className="pager" aria-label="分页">
+      {p.page > 1 && (
+        <Link className="button secondary" rel="prev" href={hrefWith(p, { page: p.page - 1 })}>
+          上一页
+        </Link>
+      )}
+      <span>
+        第 {p.page} / {pages} 页
+      </span>
+      {p.page < pages && (
+        <Link className="button secondary" rel="next" href={hrefWith(p, { page: p.page + 1 })}>
+          下一页
+        </Link>
+      )}
+    </nav>
+  );
+}

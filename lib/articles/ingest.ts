@@ -1,0 +1,129 @@
+// content/ → Postgres (+ outbox) → Meilisearch. Incremental: unchanged files are recognised by their
+// content hash and never parsed; a bad file is reported and skipped, and its stored article is kept.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { crossCheck } from "../content/cross-check.ts";
+import { hashText, listQuestionFiles, loadConfig } from "../content/load.ts";
+import { type ContentIssue, parseQuestion } from "../content/parse.ts";
+import type { Db } from "../db/client.ts";
+import type { SearchIndex } from "../search/client.ts";
+import { type DrainReport, drainOutbox } from "../search/outbox.ts";
+import { articleFingerprints } from "./read.ts";
+import { type ChangedArticle, deleteArticles, syncAdvisors, writeArticles } from "./write.ts";
+
+export type IngestProgress = { phase: "read" | "write" | "index"; done: number; total: number };
+
+export type IngestReport = {
+  files: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  failed: number;
+  errors: ContentIssue[];
+  warnings: ContentIssue[];
+  index: DrainReport | null;
+  advisors: { changed: number; removed: number };
+  ms: { read: number; write: number; index: number };
+};
+
+export type IngestOptions = {
+  contentDir: string;
+  db: Db;
+  /** Omit to leave the outbox for a later drain (e.g. Meilisearch is down). */
+  index?: SearchIndex;
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+};
+
+const READ_CONCURRENCY = 64;
+
+export async function ingestContent(opts: IngestOptions): Promise<IngestReport> {
+  const { contentDir, db } = opts;
+  const progress = opts.onProgress ?? (() => {});
+  const t0 = performance.now();
+  const config = await loadConfig(contentDir);
+  const errors: ContentIssue[] = [...config.errors];
+  const warnings: ContentIssue[] = [];
+
+  const files = await listQuestionFiles(contentDir);
+  const known = new Map((await articleFingerprints(db)).map((r) => [r.source_path, r]));
+  const knownSlugs = new Set([...known.values()].map((r) => r.slug));
+
+  type Outcome = { file: string; unchanged?: string; changed?: ChangedArticle; failed?: true };
+  const outcomes: Outcome[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const text = await readFile(join(contentDir, file), "utf8");
+      const hash = hashText(text);
+      const prior = known.get(file);
+      if (prior?.content_hash === hash) outcomes[i] = { file, unchanged: prior.slug };
+      else {
+        const r = parseQuestion(file, text, config.context);
+        warnings.push(...r.warnings);
+        if (r.ok) outcomes[i] = { file, changed: { article: r.article, sourcePath: file, hash } };
+        else {
+          errors.push(...r.errors);
+          outcomes[i] = { file, failed: true };
+        }
+      }
+      if (++done % 500 === 0 || done === files.length) progress({ phase: "read", done, total: files.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+
+  // Unchanged files first, so that a new file claiming an existing slug is the one reported and skipped.
+  const entries = [
+    ...outcomes.filter((o) => o.unchanged).map((o) => ({ file: o.file, slug: o.unchanged!, related: [] as string[] })),
+    ...outcomes.filter((o) => o.changed).map((o) => ({ file: o.file, slug: o.changed!.article.slug, related: o.changed!.article.related })),
+  ];
+  const cross = crossCheck(entries);
+  errors.push(...cross.errors);
+  warnings.push(...cross.warnings);
+  const changed = outcomes.filter((o) => o.changed && !cross.duplicates.has(o.file)).map((o) => o.changed!);
+
+  // Keep what exists for files that failed, so a typo never takes an article off the site.
+  const keep = new Set(entries.filter((e) => !cross.duplicates.has(e.file)).map((e) => e.slug));
+  for (const o of outcomes) if (o.failed && known.get(o.file)) keep.add(known.get(o.file)!.slug);
+  const deleted = [...knownSlugs].filter((s) => !keep.has(s));
+  const tRead = performance.now();
+
+  // Advisors first: answers reference them.
+  const adv = await syncAdvisors(db, config.advisors);
+  for (const id of adv.stillUsed) {
+    errors.push({ file: `advisors/${id}.yaml`, message: `advisor "${id}" was removed but answers still refer to it; kept until they change` });
+  }
+  const batchSize = opts.batchSize ?? 1000;
+  for (let i = 0; i < changed.length; i += batchSize) {
+    await writeArticles(db, changed.slice(i, i + batchSize));
+    progress({ phase: "write", done: Math.min(i + batchSize, changed.length), total: changed.length });
+  }
+  await deleteArticles(db, deleted);
+  const tWrite = performance.now();
+
+  let index: DrainReport | null = null;
+  if (opts.index) {
+    const pending = changed.length + deleted.length;
+    index = await drainOutbox(db, opts.index, { onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pending) }) });
+  }
+  const tIndex = performance.now();
+
+  const added = changed.filter((c) => !knownSlugs.has(c.article.slug)).length;
+  return {
+    files: files.length,
+    added,
+    updated: changed.length - added,
+    unchanged: outcomes.filter((o) => o.unchanged).length,
+    deleted: deleted.length,
+    failed: outcomes.filter((o) => o.failed).length + cross.duplicates.size,
+    errors,
+    warnings,
+    index,
+    advisors: { changed: adv.changed, removed: adv.removed },
+    ms: { read: tRead - t0, write: tWrite - tRead, index: tIndex - tWrite },
+  };
+}

@@ -1,0 +1,48 @@
+// The ingest command as a function: used by `npm run ingest` and by `npm start`.
+import { createProgress } from "../cli/progress.ts";
+import { formatIssue } from "../content/parse.ts";
+import { getDb } from "../db/client.ts";
+import { ensureIndex, getIndex, getSearchClient } from "../search/client.ts";
+import { ingestContent, type IngestReport } from "./ingest.ts";
+
+export async function runIngest(opts: {
+  contentDir: string;
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey?: string;
+  out?: (line: string) => void;
+}): Promise<IngestReport> {
+  const out = opts.out ?? ((l: string) => console.log(l));
+  const client = getSearchClient(opts.meiliUrl, opts.meiliKey);
+  const changedSettings = await ensureIndex(client);
+  if (changedSettings.length) out(`search index settings updated: ${changedSettings.join(", ")}`);
+  const progress = createProgress();
+  const labels = { read: "read", write: "write", index: "index" } as const;
+  let report: IngestReport;
+  try {
+    report = await ingestContent({
+      contentDir: opts.contentDir,
+      db: getDb(opts.databaseUrl),
+      index: getIndex(client),
+      onProgress: (p) => progress.update(labels[p.phase], p.done, p.total),
+    });
+  } finally {
+    progress.stop();
+  }
+  for (const w of report.warnings) out(`warning ${formatIssue(w)}`);
+  for (const e of report.errors) out(`error   ${formatIssue(e)}`);
+  out(summarise(report));
+  return report;
+}
+
+export function summarise(r: IngestReport): string {
+  const secs = (ms: number) => (ms / 1000).toFixed(2);
+  const writes = r.added + r.updated + r.deleted + r.advisors.changed + r.advisors.removed;
+  const head = writes === 0 && (r.index?.rows ?? 0) === 0
+    ? `content unchanged: ${r.unchanged} articles, nothing written`
+    : `ingested ${r.files} files: ${r.added} added, ${r.updated} updated, ${r.deleted} deleted, ${r.unchanged} unchanged` +
+      (r.advisors.changed ? `, ${r.advisors.changed} advisors updated` : "") +
+      (r.index ? `; search index: ${r.index.upserted} upserted, ${r.index.deleted} removed` : "; search index not updated");
+  const tail = r.failed ? `; ${r.failed} files failed (${r.errors.length} errors)` : "";
+  return `${head}${tail} [read ${secs(r.ms.read)} s, write ${secs(r.ms.write)} s, index ${secs(r.ms.index)} s]`;
+}

@@ -1,0 +1,87 @@
+// Reads content/ from disk: configuration (advisors, topic vocabulary) and the question files.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { basename, join, relative, sep } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { ContentIssue, ParseContext } from "./parse.ts";
+import { type Advisor, advisorSchema, SLUG_RE, type TopicVocabulary, topicVocabularySchema } from "./schema.ts";
+
+/** Bump when ingest's interpretation of a file changes, so every article is re-processed once. */
+export const PARSER_VERSION = "1";
+
+export type ContentConfig = {
+  advisors: Map<string, Advisor & { hash: string }>;
+  topics: TopicVocabulary;
+  context: ParseContext;
+  errors: ContentIssue[];
+};
+
+export function hashText(text: string | Buffer): string {
+  return createHash("sha256").update(PARSER_VERSION).update(text).digest("hex").slice(0, 32);
+}
+
+export async function loadConfig(contentDir: string): Promise<ContentConfig> {
+  const errors: ContentIssue[] = [];
+  const advisors = new Map<string, Advisor & { hash: string }>();
+  const advisorDir = join(contentDir, "advisors");
+  if (existsSync(advisorDir)) {
+    for (const name of (await readdir(advisorDir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const file = `advisors/${name}`;
+      const id = basename(name).replace(/\.ya?ml$/, "");
+      if (!SLUG_RE.test(id)) {
+        errors.push({ file, message: "advisor file names must be lower-case ASCII ids such as wang-lin.yaml" });
+        continue;
+      }
+      const text = await readFile(join(advisorDir, name), "utf8");
+      const parsed = safeYaml(file, text, advisorSchema, errors);
+      if (parsed) advisors.set(id, { ...parsed, id, hash: hashText(text) });
+    }
+  }
+  let topics: TopicVocabulary = [];
+  const topicsFile = join(contentDir, "topics.yaml");
+  if (existsSync(topicsFile)) {
+    topics = safeYaml("topics.yaml", await readFile(topicsFile, "utf8"), topicVocabularySchema, errors) ?? [];
+  }
+  const topicAliases = new Map<string, string>();
+  for (const t of topics) for (const a of t.aliases) topicAliases.set(a, t.name);
+  return {
+    advisors,
+    topics,
+    errors,
+    context: {
+      advisors: new Set(advisors.keys()),
+      topicAliases,
+      knownTopics: topics.length ? new Set(topics.map((t) => t.name)) : undefined,
+    },
+  };
+}
+
+function safeYaml<T extends z.ZodType>(file: string, text: string, schema: T, errors: ContentIssue[]): z.infer<T> | undefined {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    errors.push({ file, line, message: `YAML: ${(e as Error).message.split("\n")[0]}` });
+    return undefined;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) errors.push({ file, field: i.path.join(".") || undefined, message: i.message });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Question files as paths relative to contentDir ("questions/…/x.md"), sorted. */
+export async function listQuestionFiles(contentDir: string): Promise<string[]> {
+  const root = join(contentDir, "questions");
+  if (!existsSync(root)) return [];
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => relative(contentDir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
+}

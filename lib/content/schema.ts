@@ -1,0 +1,89 @@
+// One zod schema per content type. Ingest, the raw-page importer and (later) authoring all validate
+// through these, and z.infer gives the types used everywhere else.
+import { z } from "zod";
+import { isRegionCode } from "../regions/index.ts";
+
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugSchema = z
+  .string()
+  .max(120)
+  .regex(SLUG_RE, "must be lower-case ASCII letters, digits and single hyphens, e.g. jumin-yibao-dingdian");
+
+const dateSchema = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+
+export const insuranceSchema = z.enum(["employee", "resident"]);
+export type Insurance = z.infer<typeof insuranceSchema>;
+export const INSURANCE_LABELS: Record<Insurance, string> = { employee: "职工医保", resident: "城乡居民医保" };
+
+export const statusSchema = z.enum(["published", "draft", "unanswered"]);
+
+export const citationSchema = z
+  .object({
+    title: z.string().min(2).describe("Document title without book-title marks, e.g. 中华人民共和国社会保险法"),
+    article: z.string().optional().describe("Article or section, e.g. 第二十九条"),
+    number: z.string().optional().describe("Document number when known, e.g. 医保发〔2022〕22号"),
+    quote: z.string().optional().describe("A short excerpt of the cited text"),
+    answer: z.number().int().min(1).optional().describe("1-based index of the answer this citation supports"),
+  })
+  .strict();
+export type Citation = z.infer<typeof citationSchema>;
+
+export const frontmatterSchema = z
+  .object({
+    slug: slugSchema.optional().describe("URL slug; defaults to the file name without .md"),
+    title: z.string().trim().min(4).max(120).describe("The question as a person would ask it"),
+    question: z.string().trim().max(5000).optional().describe("The asker's fuller description"),
+    region: z
+      .string()
+      .regex(/^\d{6}$/, "must be a six-digit GB/T 2260 code such as 520500, or 000000 for nationwide")
+      .refine(isRegionCode, "is not a known GB/T 2260 region code")
+      .describe("GB/T 2260 code; 000000 = nationwide"),
+    insurance: z.array(insuranceSchema).min(1).describe("Which schemes the question concerns"),
+    topics: z.array(z.string().trim().min(1).max(20)).min(1).max(8).describe("Chinese topic labels"),
+    year: z.number().int().min(1998).max(2100).optional().describe("Policy year the answer applies to"),
+    published: dateSchema,
+    updated: dateSchema.optional(),
+    status: statusSchema.default("published"),
+    related: z.array(slugSchema).default([]).describe("Curated related question slugs, shown first"),
+    citations: z.array(citationSchema).default([]).describe("法律依据: structured legal-basis citations"),
+    source: z.string().optional().describe("Where imported text came from (raw file name)"),
+  })
+  .strict();
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+export const answerSchema = z.object({
+  advisor: slugSchema,
+  date: dateSchema,
+  body: z.string().trim().min(1, "an answer needs some text"),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+/** A fully parsed question article: what ingest stores and the pages render. */
+export const articleSchema = frontmatterSchema.extend({
+  slug: slugSchema,
+  answers: z.array(answerSchema),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+export const advisorSchema = z
+  .object({
+    name: z.string().trim().min(1),
+    title: z.string().trim().min(1).describe("执业律师, 医保顾问 …"),
+    organisation: z.string().trim().optional(),
+    license: z.string().trim().optional().describe("Practising licence number"),
+    bio: z.string().trim().optional(),
+    sample: z.boolean().default(false).describe("true for invented sample advisors"),
+  })
+  .strict();
+export type Advisor = z.infer<typeof advisorSchema> & { id: string };
+
+export const topicVocabularySchema = z.array(
+  z
+    .object({
+      name: z.string().trim().min(1),
+      aliases: z.array(z.string().trim().min(1)).default([]),
+      description: z.string().optional(),
+    })
+    .strict(),
+);
+export type TopicVocabulary = z.infer<typeof topicVocabularySchema>;

@@ -1,0 +1,56 @@
+// Answer Markdown → sanitised HTML. Pure: no framework imports.
+import type { Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import type { VFile } from "vfile";
+
+/**
+ * remark-directive reads any ":word" as a directive, and Chinese prose is full of ASCII colons
+ * ("比例:50%", "注意:xx"). Directives we do not handle are turned back into the text they were written as.
+ */
+export function remarkDirectivesAsText(allow: ReadonlySet<string> = new Set()) {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const slice = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
+      n.position ? source.slice(n.position.start.offset, n.position.end.offset) : "";
+    const restore = (nodes: RootContent[]): RootContent[] =>
+      nodes.flatMap((node): RootContent[] => {
+        if ("children" in node && node.type !== "containerDirective") {
+          (node as { children: RootContent[] }).children = restore((node as { children: RootContent[] }).children);
+        }
+        if (node.type === "textDirective" && !allow.has(node.name)) {
+          return [{ type: "text", value: slice(node) }];
+        }
+        if (node.type === "leafDirective" && !allow.has(node.name)) {
+          return [{ type: "paragraph", children: [{ type: "text", value: slice(node) }] } satisfies Paragraph];
+        }
+        if (node.type === "containerDirective" && !allow.has(node.name)) {
+          const text = slice(node).split("\n");
+          const para = (value: string): Paragraph => ({ type: "paragraph", children: [{ type: "text", value } as PhrasingContent] });
+          const children = restore(node.children as RootContent[]).filter((c) => !(c.type === "paragraph" && (c.data as { directiveLabel?: boolean })?.directiveLabel));
+          return [para(text[0] ?? ""), ...children, para(text[text.length - 1] ?? ":::")];
+        }
+        return [node];
+      });
+    tree.children = restore(tree.children) as Root["children"];
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkDirectivesAsText)
+  // Raw HTML in Markdown is dropped here (no allowDangerousHtml) and the result sanitised again below.
+  .use(remarkRehype)
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "md-" })
+  .use(rehypeStringify);
+
+export function renderMarkdown(md: string): string {
+  return String(processor.processSync(md));
+}

@@ -1,0 +1,63 @@
+// The only module that talks to Meilisearch.
+import { Meilisearch, type Index } from "meilisearch";
+import type { SearchDocument } from "./document.ts";
+import { changedSettings, desiredSettings } from "./settings.ts";
+
+export type SearchIndex = Index<SearchDocument>;
+
+const clients = new Map<string, Meilisearch>();
+
+export function getSearchClient(
+  url = process.env.MEILI_URL,
+  apiKey = process.env.MEILI_MASTER_KEY,
+  opts: { timeout?: number } = {},
+): Meilisearch {
+  if (!url) throw new Error("MEILI_URL is not set: start the site with `npm start`, or set it to your Meilisearch.");
+  const key = `${url}|${apiKey ?? ""}|${opts.timeout ?? ""}`;
+  let c = clients.get(key);
+  if (!c) {
+    c = new Meilisearch({ host: url, apiKey, timeout: opts.timeout });
+    clients.set(key, c);
+  }
+  return c;
+}
+
+export function indexName(): string {
+  return process.env.MEILI_INDEX || "articles";
+}
+
+export function getIndex(client = getSearchClient(), name = indexName()): SearchIndex {
+  return client.index<SearchDocument>(name);
+}
+
+const LONG_WAIT = { timeout: 10 * 60_000, interval: 50 };
+
+/** Creates the index when missing and applies settings that differ. Returns the keys it changed. */
+export async function ensureIndex(client = getSearchClient(), name = indexName()): Promise<string[]> {
+  try {
+    await client.getIndex(name);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw e;
+    await client.createIndex(name, { primaryKey: "id" }).waitTask(LONG_WAIT);
+  }
+  const index = client.index(name);
+  const diff = changedSettings(await index.getSettings(), desiredSettings());
+  const keys = Object.keys(diff);
+  if (keys.length) {
+    const task = await index.updateSettings(diff).waitTask(LONG_WAIT);
+    if (task.status !== "succeeded") throw new Error(`Meilisearch settings update failed: ${task.error?.message}`);
+  }
+  return keys;
+}
+
+export async function replaceDocuments(index: SearchIndex, docs: SearchDocument[]) {
+  if (!docs.length) return;
+  const task = await index.addDocuments(docs, { primaryKey: "id" }).waitTask(LONG_WAIT);
+  if (task.status !== "succeeded") throw new Error(`Meilisearch indexing failed: ${task.error?.message}`);
+}
+
+export async function removeDocuments(index: SearchIndex, ids: string[]) {
+  if (!ids.length) return;
+  const task = await index.deleteDocuments(ids).waitTask(LONG_WAIT);
+  if (task.status !== "succeeded") throw new Error(`Meilisearch delete failed: ${task.error?.message}`);
+}

@@ -1,0 +1,51 @@
+// The one mapping from an article to its Meilisearch document. Pure.
+import type { Article } from "../content/schema.ts";
+import { markdownToPlain } from "../markdown/plain.ts";
+import { getRegion, NATIONWIDE } from "../regions/index.ts";
+
+export type SearchDocument = {
+  id: string;
+  title: string;
+  question: string;
+  answers: string;
+  topics: string[];
+  region: string;
+  regionNames: string[];
+  province: string | null;
+  city: string | null;
+  insurance: string[];
+  year: number | null;
+  status: string;
+  published: number;
+  updated: number;
+  answerCount: number;
+};
+
+type Indexable = Pick<Article, "slug" | "title" | "question" | "topics" | "region" | "insurance" | "year" | "status" | "published" | "updated"> & {
+  answers: { body: string }[];
+};
+
+const MAX_ANSWER_TEXT = 6000;
+
+export function toSearchDocument(a: Indexable): SearchDocument {
+  const region = getRegion(a.region);
+  const path = region?.path ?? [];
+  const published = Date.parse(a.published) / 1000;
+  return {
+    id: a.slug,
+    title: a.title,
+    question: a.question ?? "",
+    answers: a.answers.map((x) => markdownToPlain(x.body)).join("\n").slice(0, MAX_ANSWER_TEXT),
+    topics: a.topics,
+    region: a.region,
+    regionNames: a.region === NATIONWIDE ? ["全国"] : path.map((p) => p.name),
+    province: region?.provinceCode ?? null,
+    city: region?.cityCode ?? null,
+    insurance: a.insurance,
+    year: a.year ?? null,
+    status: a.status,
+    published,
+    updated: a.updated ? Date.parse(a.updated) / 1000 : published,
+    answerCount: a.answers.length,
+  };
+}

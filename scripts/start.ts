@@ -1,0 +1,126 @@
+// npm start — one command from a fresh clone to a running site:
+// servers (embedded unless DATABASE_URL / MEILI_URL are set) → migrations → ingest → build if needed → serve.
+// Ctrl-C / SIGTERM stops everything this command started.
+import exitHook from "async-exit-hook";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { runIngest } from "../lib/articles/run-ingest.ts";
+import { closeDb } from "../lib/db/client.ts";
+import { readEnv } from "../lib/env.ts";
+import { openStack } from "../lib/servers/stack.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
+const BUILD_INPUTS = ["app", "components", "lib", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const log = (m: string) => console.log(`[start] ${m}`);
+
+let env;
+try {
+  env = readEnv();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+
+let next: ChildProcess | undefined;
+let stopping = false;
+const stack = await openStack(env, { log, publish: true });
+exitHook((done) => {
+  stopping = true;
+  log("stopping…");
+  const stopNext = next && next.exitCode === null
+    ? new Promise<void>((r) => {
+        next!.once("exit", () => r());
+        next!.kill("SIGTERM");
+        setTimeout(() => next!.kill("SIGKILL"), 5000).unref();
+      })
+    : Promise.resolve();
+  stopNext
+    .then(() => closeDb(stack.databaseUrl))
+    .then(() => stack.stop())
+    .catch((e) => console.error(e))
+    .finally(() => {
+      log("stopped");
+      done();
+    });
+});
+
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: stack.databaseUrl,
+  MEILI_URL: stack.meiliUrl,
+  ...(stack.meiliKey ? { MEILI_MASTER_KEY: stack.meiliKey } : {}),
+  CONTENT_DIR: env.contentDir,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+try {
+  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, out: (l) => log(l) });
+  if (report.errors.length) log(`content has ${report.errors.length} error(s) (listed above); the valid articles are being served`);
+} catch (e) {
+  log(`ingest failed: ${(e as Error).message}; serving what is already stored`);
+}
+
+const dev = process.argv.includes("--dev");
+if (!dev) await buildIfNeeded();
+if (stopping) process.exit(0);
+
+next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
+next.stdout!.on("data", (b: Buffer) => {
+  for (const line of b.toString().split("\n")) if (line.trim() && !/^\s*(▲|-|✓ Starting)/.test(line)) console.log(`[next] ${line}`);
+});
+next.once("exit", (code) => {
+  if (!stopping) {
+    log(`the web server exited (code ${code})`);
+    process.exit(code ?? 1);
+  }
+});
+await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`);
+console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
+
+async function buildIfNeeded() {
+  const stamp = join(ROOT, ".next/source-hash");
+  const hash = await sourceHash();
+  if (existsSync(join(ROOT, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+    log("site build is up to date");
+    return;
+  }
+  log("building the site (first run or sources changed; about a minute)…");
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: childEnv, cwd: ROOT });
+  if (r.status !== 0) {
+    log("next build failed");
+    process.exit(1);
+  }
+  writeFileSync(stamp, hash);
+}
+
+async function sourceHash() {
+  const h = createHash("sha256");
+  for (const input of BUILD_INPUTS) {
+    const abs = join(ROOT, input);
+    if (!existsSync(abs)) continue;
+    const files = input.includes(".")
+      ? [abs]
+      : (await readdir(abs, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile() && !e.parentPath.includes("generated") && !e.name.endsWith(".test.ts"))
+          .map((e) => join(e.parentPath, e.name))
+          .sort();
+    for (const f of files) h.update(relative(ROOT, f)).update(await readFile(f));
+  }
+  return h.digest("hex");
+}
+
+async function waitForHttp(url: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not yet listening */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

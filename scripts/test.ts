@@ -1,0 +1,31 @@
+// npm test — unit, integration (real Postgres + Meilisearch started by the run) and end-to-end (real
+// Chromium against the site started by `npm start`), in that order; stops at the first failing stage.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const bin = (name: string) => join(import.meta.dirname, "../node_modules/.bin", name);
+const e2eData = mkdtempSync(join(tmpdir(), "yibao-e2e-"));
+const stages: [string, string, string[], Record<string, string>?][] = [
+  ["unit", bin("vitest"), ["run", "--project", "unit"]],
+  ["integration", bin("vitest"), ["run", "--project", "integration"]],
+  ["e2e", bin("playwright"), ["test"], { E2E_DATA_DIR: e2eData }],
+];
+const only = process.argv.slice(2);
+let failed = 0;
+try {
+  for (const [name, cmd, args, extra] of stages) {
+    if (only.length && !only.includes(name)) continue;
+    console.log(`\n=== ${name} tests ===`);
+    const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extra, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (r.status !== 0) {
+      console.error(`\n${name} tests failed (exit ${r.status ?? r.signal})`);
+      failed = 1;
+      break;
+    }
+  }
+} finally {
+  rmSync(e2eData, { recursive: true, force: true });
+}
+process.exit(failed);
