@@ -14,6 +14,7 @@ import { openStack } from "../lib/servers/stack.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const BUILD_INPUTS = ["app", "components", "lib", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const log = (m: string) => console.log(`[start] ${m}`);
 
@@ -82,9 +83,9 @@ await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`);
 console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
 
 async function buildIfNeeded() {
-  const stamp = join(ROOT, ".next/source-hash");
+  const stamp = join(ROOT, DIST_DIR, "source-hash");
   const hash = await sourceHash();
-  if (existsSync(join(ROOT, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+  if (existsSync(join(ROOT, DIST_DIR, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
     log("site build is up to date");
     return;
   }

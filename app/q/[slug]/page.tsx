@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AnswerBody } from "@/components/AnswerBody";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { articlesBySlug, getPublicArticle } from "@/lib/articles/read";
 import { slugSchema, type Citation } from "@/lib/content/schema";
 import { getDb } from "@/lib/db/client";
-import { renderMarkdown } from "@/lib/markdown/render";
 import { getRegion } from "@/lib/regions";
 import { jsonLdScript } from "@/lib/seo/json-ld";
 
@@ -127,7 +127,7 @@ export default async function QuestionPage({ params }: Props) {
                   {ans.date}
                 </time>
               </div>
-              <div className="answer-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(ans.body) }} />
+              <AnswerBody markdown={ans.body} />
               <Citations items={a.citations.filter((c) => c.answer === i + 1)} />
             </article>
           );
