@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ArticleMeta } from "@/components/ArticleMeta";
+import { Facets } from "@/components/Facets";
+import { recentArticles, topicCounts } from "@/lib/articles/read";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/content/schema";
+import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
-import { searchArticles, type SearchResult } from "@/lib/search/query";
+import type { SearchResult } from "@/lib/search/query";
+import { runSearch } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +28,8 @@ function hrefWith(p: SearchParams, change: Partial<Record<keyof SearchParams, st
     if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "sort" && v === "relevance")) continue;
     qs.set(k, String(v));
   }
-  return `/search?${qs}`;
+  const s = qs.toString();
+  return s ? `/search?${s}` : "/search";
 }
 
 function describeFilters(p: SearchParams): string[] {
@@ -54,66 +59,101 @@ export default async function SearchPage({ searchParams }: Props) {
   const p = parsed.data;
   let result: SearchResult | null = null;
   try {
-    result = await searchArticles(p);
+    result = await runSearch(p);
   } catch (e) {
     console.error("search failed:", (e as Error).message);
   }
   const filters = describeFilters(p);
-  const heading = p.q ? `“${p.q}”的搜索结果` : filters.length ? `${filters.join(" · ")}的问题` : "全部问题";
+  const shown = result?.query.display || p.q;
+  const heading = shown ? `“${shown}”的搜索结果` : filters.length ? `${filters.join(" · ")}的问题` : "全部问题";
+  const href = (change: Partial<Record<keyof SearchParams, string | number | undefined>>) => hrefWith(p, change);
 
   return (
     <>
       <h1>{heading}</h1>
       {filters.length > 0 && (
         <p className="meta">
-          筛选：{filters.join(" · ")} <Link href={hrefWith(p, { region: undefined, insurance: undefined, topic: undefined, year: undefined, page: 1 })}>清除筛选</Link>
+          筛选：{filters.join(" · ")} <Link href={href({ region: undefined, insurance: undefined, topic: undefined, year: undefined, page: 1 })}>清除筛选</Link>
         </p>
       )}
+      {result?.query.converted ? <p className="meta">已按简体字“{result.query.display}”搜索。</p> : null}
+      {result?.shownFor ? (
+        <p className="notice" role="status">
+          没有找到“{result.query.display}”，已显示“{result.shownFor}”的结果。
+        </p>
+      ) : null}
+      {result?.mode === "fallback" ? (
+        <p className="notice" role="status">
+          搜索服务暂时降级：以下结果来自备用检索，可能不够完整（不支持同义词和拼音）。
+        </p>
+      ) : null}
       {!result ? (
         <div className="notice" role="alert">
           搜索服务暂时不可用，请稍后再试。
         </div>
       ) : result.total === 0 ? (
-        <div className="empty">
-          <p>没有找到相关问题。试试换个说法，比如用“报销”代替“报账”，或者减少筛选条件。</p>
-          <p>
-            <Link href="/">回到首页浏览主题</Link>
-          </p>
-        </div>
+        <NoResults />
       ) : (
-        <>
-          <p className="meta" aria-live="polite">
-            共 {result.total} 条结果{result.total > result.pageSize ? `，第 ${result.page} 页` : ""}
-            {" · "}
-            {p.sort === "newest" ? (
-              <Link href={hrefWith(p, { sort: "relevance", page: 1 })}>按相关度排序</Link>
-            ) : (
-              <Link href={hrefWith(p, { sort: "newest", page: 1 })}>按最新排序</Link>
-            )}
-          </p>
-          <ul className="plain results">
-            {result.hits.map((h) => (
-              <li key={h.slug}>
-                <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
-                {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
-                <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} status={h.status} />
-              </li>
-            ))}
-          </ul>
-          <Pager p={p} total={result.total} pageSize={result.pageSize} />
-        </>
+        <div className="search-layout">
+          {result.facets ? <Facets p={p} facets={result.facets} href={href} /> : <div />}
+          <div>
+            <p className="meta" aria-live="polite">
+              共 {result.total} 条结果{result.total > result.pageSize ? `，第 ${result.page} 页` : ""}
+              {" · "}
+              {p.sort === "newest" ? <Link href={href({ sort: "relevance", page: 1 })}>按相关度排序</Link> : <Link href={href({ sort: "newest", page: 1 })}>按最新排序</Link>}
+            </p>
+            <ul className="plain results">
+              {result.hits.map((h) => (
+                <li key={h.slug}>
+                  <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
+                  {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
+                  <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} status={h.status} />
+                </li>
+              ))}
+            </ul>
+            <Pager p={p} total={result.total} pageSize={result.pageSize} href={href} />
+          </div>
+        </div>
       )}
     </>
   );
 }
 
-function Pager({ p, total, pageSize }: { p: SearchParams; total: number; pageSize: number }) {
-  const pages = Math.ceil(total / pageSize);
+async function NoResults() {
+  const db = getDb();
+  const [topics, popular] = await Promise.all([topicCounts(db, 10), recentArticles(db, 6)]);
+  return (
+    <div className="empty">
+      <p>没有找到相关问题。可以换个说法（比如“报销”代替“报账”），少用几个筛选条件，或者看看下面的主题和常见问题。</p>
+      <h2>按主题找</h2>
+      <ul className="plain meta">
+        {topics.map((t) => (
+          <li key={t.topic}>
+            <Link className="chip" href={`/search?topic=${encodeURIComponent(t.topic)}`}>
+              {t.topic}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <h2>常见问题</h2>
+      <ul>
+        {popular.map((a) => (
+          <li key={a.slug}>
+            <Link href={`/q/${a.slug}`}>{a.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Pager({ p, total, pageSize, href }: { p: SearchParams; total: number; pageSize: number; href: (c: Partial<Record<keyof SearchParams, number>>) => string }) {
+  const pages = Math.min(Math.ceil(total / pageSize), 50);
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label="分页">
       {p.page > 1 && (
-        <Link className="button secondary" rel="prev" href={hrefWith(p, { page: p.page - 1 })}>
+        <Link className="button secondary" rel="prev" href={href({ page: p.page - 1 })}>
           上一页
         </Link>
       )}
@@ -121,7 +161,7 @@ function Pager({ p, total, pageSize }: { p: SearchParams; total: number; pageSiz
         第 {p.page} / {pages} 页
       </span>
       {p.page < pages && (
-        <Link className="button secondary" rel="next" href={hrefWith(p, { page: p.page + 1 })}>
+        <Link className="button secondary" rel="next" href={href({ page: p.page + 1 })}>
           下一页
         </Link>
       )}

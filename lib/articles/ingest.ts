@@ -7,11 +7,12 @@ import { hashText, listQuestionFiles, loadConfig } from "../content/load.ts";
 import { type ContentIssue, parseQuestion } from "../content/parse.ts";
 import type { Db } from "../db/client.ts";
 import type { SearchIndex } from "../search/client.ts";
-import { type DrainReport, drainOutbox } from "../search/outbox.ts";
+import { type DrainReport, drainOutbox, requeueIfStale } from "../search/outbox.ts";
 import { articleFingerprints } from "./read.ts";
+import { type RelationsReport, refreshRelations } from "./relations.ts";
 import { type ChangedArticle, deleteArticles, syncAdvisors, writeArticles } from "./write.ts";
 
-export type IngestProgress = { phase: "read" | "write" | "index"; done: number; total: number };
+export type IngestProgress = { phase: "read" | "write" | "index" | "related"; done: number; total: number };
 
 export type IngestReport = {
   files: number;
@@ -23,8 +24,9 @@ export type IngestReport = {
   errors: ContentIssue[];
   warnings: ContentIssue[];
   index: DrainReport | null;
+  relations: RelationsReport;
   advisors: { changed: number; removed: number };
-  ms: { read: number; write: number; index: number };
+  ms: { read: number; write: number; index: number; related: number };
 };
 
 export type IngestOptions = {
@@ -34,6 +36,8 @@ export type IngestOptions = {
   index?: SearchIndex;
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Synonym groups from content/search/vocabulary.yaml, for related-question similarity. */
+  synonyms?: string[][];
 };
 
 const READ_CONCURRENCY = 64;
@@ -106,11 +110,20 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   const tWrite = performance.now();
 
   let index: DrainReport | null = null;
+  let requeued = 0;
   if (opts.index) {
-    const pending = changed.length + deleted.length;
+    requeued = await requeueIfStale(db, opts.index);
+    const pending = changed.length + deleted.length + requeued;
     index = await drainOutbox(db, opts.index, { onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pending) }) });
   }
   const tIndex = performance.now();
+
+  const relations = await refreshRelations(
+    db,
+    { changed: changed.map((c) => c.article.slug), deleted, synonyms: opts.synonyms ?? [] },
+    (done, total) => progress({ phase: "related", done, total }),
+  );
+  const tRelated = performance.now();
 
   const added = changed.filter((c) => !knownSlugs.has(c.article.slug)).length;
   return {
@@ -123,7 +136,8 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
     errors,
     warnings,
     index,
+    relations,
     advisors: { changed: adv.changed, removed: adv.removed },
-    ms: { read: tRead - t0, write: tWrite - tRead, index: tIndex - tWrite },
+    ms: { read: tRead - t0, write: tWrite - tRead, index: tIndex - tWrite, related: tRelated - tIndex },
   };
 }

@@ -1,5 +1,6 @@
 // The ingest command as a function: used by `npm run ingest` and by `npm start`.
 import { createProgress } from "../cli/progress.ts";
+import { loadSearchVocabulary } from "../content/load.ts";
 import { formatIssue } from "../content/parse.ts";
 import { getDb } from "../db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../search/client.ts";
@@ -14,16 +15,19 @@ export async function runIngest(opts: {
 }): Promise<IngestReport> {
   const out = opts.out ?? ((l: string) => console.log(l));
   const client = getSearchClient(opts.meiliUrl, opts.meiliKey);
-  const changedSettings = await ensureIndex(client);
+  const { vocabulary, errors: vocabularyErrors } = await loadSearchVocabulary(opts.contentDir);
+  for (const e of vocabularyErrors) out(`error   ${formatIssue(e)}`);
+  const changedSettings = await ensureIndex(client, undefined, vocabulary);
   if (changedSettings.length) out(`search index settings updated: ${changedSettings.join(", ")}`);
   const progress = createProgress();
-  const labels = { read: "read", write: "write", index: "index" } as const;
+  const labels = { read: "read", write: "write", index: "index", related: "related" } as const;
   let report: IngestReport;
   try {
     report = await ingestContent({
       contentDir: opts.contentDir,
       db: getDb(opts.databaseUrl),
       index: getIndex(client),
+      synonyms: vocabulary.synonyms,
       onProgress: (p) => progress.update(labels[p.phase], p.done, p.total),
     });
   } finally {
@@ -32,6 +36,7 @@ export async function runIngest(opts: {
   for (const w of report.warnings) out(`warning ${formatIssue(w)}`);
   for (const e of report.errors) out(`error   ${formatIssue(e)}`);
   out(summarise(report));
+  report.errors.push(...vocabularyErrors);
   return report;
 }
 
@@ -44,5 +49,6 @@ export function summarise(r: IngestReport): string {
       (r.advisors.changed ? `, ${r.advisors.changed} advisors updated` : "") +
       (r.index ? `; search index: ${r.index.upserted} upserted, ${r.index.deleted} removed` : "; search index not updated");
   const tail = r.failed ? `; ${r.failed} files failed (${r.errors.length} errors)` : "";
-  return `${head}${tail} [read ${secs(r.ms.read)} s, write ${secs(r.ms.write)} s, index ${secs(r.ms.index)} s]`;
+  const related = r.relations.computed ? `; related questions recomputed for ${r.relations.computed}` : "";
+  return `${head}${related}${tail} [read ${secs(r.ms.read)} s, write ${secs(r.ms.write)} s, index ${secs(r.ms.index)} s, related ${secs(r.ms.related)} s]`;
 }

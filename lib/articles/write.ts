@@ -1,7 +1,13 @@
 // Writes articles in bulk, each batch with its search-outbox rows in the same transaction.
 import type { Advisor, Article } from "../content/schema.ts";
 import type { Db } from "../db/client.ts";
+import { markdownToPlain } from "../markdown/plain.ts";
 import { getRegion } from "../regions/index.ts";
+
+/** Lower-cased plain text for the Postgres fallback search (see lib/search/fallback.ts). */
+function searchText(a: Article): string {
+  return [a.title, a.question ?? "", a.topics.join(" "), ...a.answers.map((x) => markdownToPlain(x.body))].join("\n").toLowerCase();
+}
 
 export type ChangedArticle = { article: Article; sourcePath: string; hash: string };
 
@@ -9,17 +15,18 @@ export type ChangedArticle = { article: Article; sourcePath: string; hash: strin
 // which keeps a 1,000-article batch to three statements.
 const UPSERT_ARTICLES = `
 INSERT INTO articles (slug, source_path, content_hash, title, question, region, province_code, city_code,
-  insurance, topics, year, status, published, updated, related, citations, updated_at)
+  insurance, topics, year, status, published, updated, related, citations, search_text, updated_at)
 SELECT slug, source_path, content_hash, title, question, region, province_code, city_code,
-  insurance, topics, year, status, published, updated, related, citations, now()
+  insurance, topics, year, status, published, updated, related, citations, search_text, now()
 FROM jsonb_to_recordset($1::jsonb) AS x(slug text, source_path text, content_hash text, title text, question text,
   region text, province_code text, city_code text, insurance text[], topics text[], year int, status text,
-  published date, updated date, related text[], citations jsonb)
+  published date, updated date, related text[], citations jsonb, search_text text)
 ON CONFLICT (slug) DO UPDATE SET source_path = EXCLUDED.source_path, content_hash = EXCLUDED.content_hash,
   title = EXCLUDED.title, question = EXCLUDED.question, region = EXCLUDED.region,
   province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code, insurance = EXCLUDED.insurance,
   topics = EXCLUDED.topics, year = EXCLUDED.year, status = EXCLUDED.status, published = EXCLUDED.published,
-  updated = EXCLUDED.updated, related = EXCLUDED.related, citations = EXCLUDED.citations, updated_at = now()`;
+  updated = EXCLUDED.updated, related = EXCLUDED.related, citations = EXCLUDED.citations,
+  search_text = EXCLUDED.search_text, updated_at = now()`;
 
 const INSERT_ANSWERS = `
 INSERT INTO answers (article_slug, position, advisor_id, date, body)
@@ -49,6 +56,7 @@ export async function writeArticles(db: Db, batch: ChangedArticle[]) {
       updated: a.updated ?? null,
       related: a.related,
       citations: a.citations,
+      search_text: searchText(a),
     };
   });
   const answers = batch.flatMap(({ article: a }) =>

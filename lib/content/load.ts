@@ -6,7 +6,15 @@ import { basename, join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { ContentIssue, ParseContext } from "./parse.ts";
-import { type Advisor, advisorSchema, SLUG_RE, type TopicVocabulary, topicVocabularySchema } from "./schema.ts";
+import {
+  type Advisor,
+  advisorSchema,
+  SLUG_RE,
+  type SearchVocabulary,
+  searchVocabularySchema,
+  type TopicVocabulary,
+  topicVocabularySchema,
+} from "./schema.ts";
 
 /** Bump when ingest's interpretation of a file changes, so every article is re-processed once. */
 export const PARSER_VERSION = "1";
@@ -75,6 +83,23 @@ function safeYaml<T extends z.ZodType>(file: string, text: string, schema: T, er
   return parsed.data;
 }
 
+/** content/search/vocabulary.yaml: dictionary, synonyms and stop words for the search index. */
+export async function loadSearchVocabulary(contentDir: string): Promise<{ vocabulary: SearchVocabulary; errors: ContentIssue[] }> {
+  const errors: ContentIssue[] = [];
+  const file = join(contentDir, "search", "vocabulary.yaml");
+  const empty = { terms: [], synonyms: [], stopWords: [] };
+  if (!existsSync(file)) return { vocabulary: empty, errors };
+  const vocabulary = safeYaml("search/vocabulary.yaml", await readFile(file, "utf8"), searchVocabularySchema, errors) ?? empty;
+  const groupOf = new Map<string, number>();
+  vocabulary.synonyms.forEach((group, i) => {
+    for (const w of group) {
+      if (groupOf.has(w) && groupOf.get(w) !== i) errors.push({ file: "search/vocabulary.yaml", field: `synonyms[${i}]`, message: `"${w}" is already in synonym group ${groupOf.get(w)! + 1}` });
+      groupOf.set(w, i);
+    }
+  });
+  return { vocabulary, errors };
+}
+
 /** Question files as paths relative to contentDir ("questions/…/x.md"), sorted. */
 export async function listQuestionFiles(contentDir: string): Promise<string[]> {
   const root = join(contentDir, "questions");
@@ -84,4 +109,15 @@ export async function listQuestionFiles(contentDir: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
     .map((e) => relative(contentDir, join(e.parentPath, e.name)).split(sep).join("/"))
     .sort();
+}
+
+/** Every domain word the content names: vocabulary terms, synonym words, topics and their aliases. */
+export async function loadLexiconWords(contentDir: string): Promise<string[]> {
+  const [{ vocabulary }, config] = await Promise.all([loadSearchVocabulary(contentDir), loadConfig(contentDir)]);
+  return [
+    ...vocabulary.synonyms.map((g) => g[0]!),
+    ...vocabulary.terms,
+    ...vocabulary.synonyms.flatMap((g) => g.slice(1)),
+    ...config.topics.flatMap((t) => [t.name, ...t.aliases]),
+  ];
 }

@@ -87,3 +87,16 @@ export const topicVocabularySchema = z.array(
     .strict(),
 );
 export type TopicVocabulary = z.infer<typeof topicVocabularySchema>;
+
+const searchTerm = z.string().trim().min(1).max(20);
+export const searchVocabularySchema = z
+  .object({
+    terms: z.array(searchTerm).default([]).describe("Domain terms the tokenizer keeps whole"),
+    synonyms: z
+      .array(z.array(searchTerm).min(2, "a synonym group needs at least two words"))
+      .default([])
+      .describe("Groups of interchangeable words; applied in both directions"),
+    stopWords: z.array(searchTerm).default([]).describe("Words ignored in queries and documents"),
+  })
+  .strict();
+export type SearchVocabulary = z.infer<typeof searchVocabularySchema>;

@@ -1,5 +1,6 @@
 // The only module that talks to Meilisearch.
 import { Meilisearch, type Index } from "meilisearch";
+import type { SearchVocabulary } from "../content/schema.ts";
 import type { SearchDocument } from "./document.ts";
 import { changedSettings, desiredSettings } from "./settings.ts";
 
@@ -33,7 +34,7 @@ export function getIndex(client = getSearchClient(), name = indexName()): Search
 const LONG_WAIT = { timeout: 10 * 60_000, interval: 50 };
 
 /** Creates the index when missing and applies settings that differ. Returns the keys it changed. */
-export async function ensureIndex(client = getSearchClient(), name = indexName()): Promise<string[]> {
+export async function ensureIndex(client = getSearchClient(), name = indexName(), vocabulary?: SearchVocabulary): Promise<string[]> {
   try {
     await client.getIndex(name);
   } catch (e) {
@@ -41,7 +42,7 @@ export async function ensureIndex(client = getSearchClient(), name = indexName()
     await client.createIndex(name, { primaryKey: "id" }).waitTask(LONG_WAIT);
   }
   const index = client.index(name);
-  const diff = changedSettings(await index.getSettings(), desiredSettings());
+  const diff = changedSettings(await index.getSettings(), desiredSettings(vocabulary));
   const keys = Object.keys(diff);
   if (keys.length) {
     const task = await index.updateSettings(diff).waitTask(LONG_WAIT);

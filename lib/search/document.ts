@@ -1,7 +1,11 @@
 // The one mapping from an article to its Meilisearch document. Pure.
 import type { Article } from "../content/schema.ts";
 import { markdownToPlain } from "../markdown/plain.ts";
+import { initialsField, pinyinField } from "../query/pinyin.ts";
 import { getRegion, NATIONWIDE } from "../regions/index.ts";
+
+/** Bump when the document shape or its derivation changes: ingest then re-sends every article once. */
+export const SEARCH_DOCUMENT_VERSION = "2";
 
 export type SearchDocument = {
   id: string;
@@ -19,6 +23,10 @@ export type SearchDocument = {
   published: number;
   updated: number;
   answerCount: number;
+  /** Toneless pinyin of title and topics, for pinyin queries and homophone typos. */
+  pinyin: string;
+  /** Initials of 2–4 syllable windows of the title and topics ("mztc"). */
+  initials: string;
 };
 
 type Indexable = Pick<Article, "slug" | "title" | "question" | "topics" | "region" | "insurance" | "year" | "status" | "published" | "updated"> & {
@@ -47,5 +55,7 @@ export function toSearchDocument(a: Indexable): SearchDocument {
     published,
     updated: a.updated ? Date.parse(a.updated) / 1000 : published,
     answerCount: a.answers.length,
+    pinyin: pinyinField(`${a.title} ${a.topics.join(" ")}`),
+    initials: initialsField(`${a.title} ${a.topics.join(" ")}`),
   };
 }

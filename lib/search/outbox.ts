@@ -3,7 +3,30 @@
 import { articlesBySlug } from "../articles/read.ts";
 import type { Db } from "../db/client.ts";
 import { removeDocuments, replaceDocuments, type SearchIndex } from "./client.ts";
-import { toSearchDocument } from "./document.ts";
+import { SEARCH_DOCUMENT_VERSION, toSearchDocument } from "./document.ts";
+
+const VERSION_KEY = "search_document_version";
+
+/**
+ * Queues every public article when the index no longer matches Postgres wholesale: the document shape
+ * changed (SEARCH_DOCUMENT_VERSION) or the index is empty while articles exist (a new or wiped
+ * Meilisearch). Returns how many were queued.
+ */
+export async function requeueIfStale(db: Db, index: SearchIndex): Promise<number> {
+  const state = await db.appState.findUnique({ where: { key: VERSION_KEY } });
+  let stale = state?.value !== SEARCH_DOCUMENT_VERSION;
+  if (!stale) {
+    const stats = await index.getStats();
+    stale = stats.numberOfDocuments === 0 && !stats.isIndexing && (await pendingOutbox(db)) === 0 &&
+      (await db.article.count({ where: { status: { not: "draft" } } })) > 0;
+  }
+  if (!stale) return 0;
+  const [queued] = await db.$transaction([
+    db.$executeRawUnsafe(`INSERT INTO search_outbox (slug, op) SELECT slug, 'upsert' FROM articles WHERE status <> 'draft'`),
+    db.appState.upsert({ where: { key: VERSION_KEY }, create: { key: VERSION_KEY, value: SEARCH_DOCUMENT_VERSION }, update: { value: SEARCH_DOCUMENT_VERSION, updatedAt: new Date() } }),
+  ]);
+  return queued;
+}
 
 export type DrainReport = { rows: number; upserted: number; deleted: number };
 

@@ -1,12 +1,20 @@
-// Runs a search request against Meilisearch and shapes the response the page and the API share.
+// Runs a search request and shapes the response the page and the API share. Meilisearch first; when it
+// is unreachable or slow, Postgres (lib/search/fallback.ts) with the same normalisation.
+import type { Index, SearchParams as MeiliParams } from "meilisearch";
+import type { Db } from "../db/client.ts";
+import { correctHomophones, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
+import { normalizeQuery, type NormalizedQuery } from "../query/normalize.ts";
+import { toSyllables } from "../query/pinyin.ts";
 import { regionLabel } from "../regions/index.ts";
-import { getIndex } from "./client.ts";
+import type { SearchDocument } from "./document.ts";
+import { fallbackSearch } from "./fallback.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
+import { CHINESE_ATTRIBUTES } from "./settings.ts";
 
 export type SearchHit = {
   slug: string;
-  title: string;
   /** Escaped text with <mark> around matched words. */
+  title: string;
   snippet: string;
   url: string;
   region: string;
@@ -17,14 +25,26 @@ export type SearchHit = {
   status: string;
 };
 
+export type Facets = {
+  province: Record<string, number>;
+  city: Record<string, number>;
+  insurance: Record<string, number>;
+  topics: Record<string, number>;
+  year: Record<string, number>;
+};
+
 export type SearchResult = {
   hits: SearchHit[];
   total: number;
   page: number;
   pageSize: number;
-  mode: "meilisearch";
+  /** "meilisearch" normally; "fallback" when served from Postgres. */
+  mode: "meilisearch" | "fallback";
   tookMs: number;
-  query: string;
+  query: NormalizedQuery;
+  /** Set when the results are for another wording than the one typed (homophone typo). */
+  shownFor?: string;
+  facets: Facets | null;
 };
 
 // Private-use characters as highlight tags: the text is HTML-escaped first, then they become <mark>.
@@ -39,30 +59,120 @@ export function markHighlights(s: string): string {
   return escapeHtml(s).replaceAll(PRE, "<mark>").replaceAll(POST, "</mark>");
 }
 
-function quote(v: string) {
-  return JSON.stringify(v);
-}
-
-export function buildFilter(p: SearchParams): string[] {
+export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topic" | "year">): string[] {
   const f = [`status IN ["published", "unanswered"]`];
   if (p.region) {
     // A province or city filter matches everything beneath it.
     const field = p.region.endsWith("0000") ? "province" : p.region.endsWith("00") ? "city" : "region";
-    f.push(`${field} = ${quote(p.region)}`);
+    f.push(`${field} = ${JSON.stringify(p.region)}`);
   }
-  if (p.insurance) f.push(`insurance = ${quote(p.insurance)}`);
-  if (p.topic) f.push(`topics = ${quote(p.topic)}`);
+  if (p.insurance) f.push(`insurance = ${JSON.stringify(p.insurance)}`);
+  if (p.topic) f.push(`topics = ${JSON.stringify(p.topic)}`);
   if (p.year) f.push(`year = ${p.year}`);
   return f;
 }
 
-export async function searchArticles(p: SearchParams, index = getIndex()): Promise<SearchResult> {
+// Chosen by measurement (npm run bench:relevance): "last" beat "frequency" and "all" on every query kind.
+export const MATCHING_STRATEGY = "last" as const;
+
+type Attempt = { q: string; on: string[]; strategy?: MeiliParams["matchingStrategy"]; shownFor?: string };
+
+const chinese = (q: string, shownFor?: string): Attempt => ({ q, on: CHINESE_ATTRIBUTES, strategy: MATCHING_STRATEGY, shownFor });
+
+/**
+ * The engine queries to try in order, from what the person typed: homophone typos repaired through the
+ * domain lexicon, pinyin and initials read as the domain words they spell, else matched on the pinyin
+ * fields of the index.
+ */
+export function plan(nq: NormalizedQuery, lex?: Lexicon): Attempt[] {
+  switch (nq.kind) {
+    case "empty":
+      return [{ q: "", on: CHINESE_ATTRIBUTES }];
+    case "pinyin": {
+      const words = lex && wordsFromSyllables(nq.pinyin!.split(" "), lex);
+      return [
+        ...(words ? [chinese(words.join(" "), words.join(""))] : []),
+        { q: `"${nq.pinyin}"`, on: ["pinyin"] },
+        { q: nq.pinyin!, on: ["pinyin"], strategy: "all" },
+      ];
+    }
+    case "initials": {
+      const word = lex && wordFromInitials(nq.pinyin!, lex);
+      return [...(word ? [chinese(word, word)] : []), { q: nq.pinyin!, on: ["initials"] }];
+    }
+    default: {
+      const fixed = lex ? correctHomophones(nq.text, lex) : null;
+      return fixed?.corrections.length ? [chinese(fixed.text, fixed.text.replace(/ /g, "")), chinese(nq.text)] : [chinese(nq.text)];
+    }
+  }
+}
+
+/** For a Chinese query that found nothing: the same sounds, as a phrase on the pinyin field. */
+function homophoneAttempt(nq: NormalizedQuery): Attempt | null {
+  if (nq.kind !== "chinese") return null;
+  const syllables = toSyllables(nq.text);
+  return syllables.length >= 2 ? { q: `"${syllables.join(" ")}"`, on: ["pinyin"] } : null;
+}
+
+/** The words in `title` that sound like the query: what "已显示…的结果" names. */
+export function soundAlike(title: string, query: string): string | undefined {
+  const target = toSyllables(query).join(" ");
+  const han = title.replace(/[^\u4e00-\u9fff]/g, "");
+  const n = toSyllables(query).length;
+  for (let i = 0; i + n <= han.length; i++) {
+    const part = han.slice(i, i + n);
+    if (toSyllables(part).join(" ") === target) return part;
+  }
+  return undefined;
+}
+
+/** Page-based searches report totalHits; the client's types cannot tell from a widened params object. */
+function totalOf(r: { hits: unknown[] }): number {
+  const x = r as { totalHits?: number; estimatedTotalHits?: number };
+  return x.totalHits ?? x.estimatedTotalHits ?? r.hits.length;
+}
+
+export type SearchDeps = { index: Index<SearchDocument>; db?: Db; lexicon?: Lexicon };
+
+export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise<SearchResult> {
   const started = performance.now();
-  const res = await index.search(p.q, {
+  const nq = normalizeQuery(p.q);
+  try {
+    return await searchMeili(p, nq, deps.index, started, deps.lexicon);
+  } catch (e) {
+    if (!deps.db) throw e;
+    const fb = await fallbackSearch(deps.db, nq, p);
+    return {
+      hits: fb.rows.map((r) => ({
+        slug: r.slug,
+        title: markTerms(r.title, fb.terms),
+        snippet: markTerms(snippetAround(r.question || r.search_text, fb.terms), fb.terms),
+        url: `/q/${r.slug}`,
+        region: r.region,
+        regionName: regionLabel(r.region),
+        insurance: r.insurance,
+        topics: r.topics,
+        year: r.year,
+        status: r.status,
+      })),
+      total: fb.total,
+      page: p.page,
+      pageSize: PAGE_SIZE,
+      mode: "fallback",
+      tookMs: Math.round(performance.now() - started),
+      query: nq,
+      facets: null,
+    };
+  }
+}
+
+async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<SearchDocument>, started: number, lexicon?: Lexicon): Promise<SearchResult> {
+  const common: MeiliParams = {
     filter: buildFilter(p),
     hitsPerPage: PAGE_SIZE,
     page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
+    facets: ["province", "city", "insurance", "topics", "year"],
     attributesToRetrieve: ["id", "title", "region", "insurance", "topics", "year", "status"],
     attributesToHighlight: ["title"],
     attributesToCrop: ["question", "answers"],
@@ -70,32 +180,71 @@ export async function searchArticles(p: SearchParams, index = getIndex()): Promi
     cropMarker: "…",
     highlightPreTag: PRE,
     highlightPostTag: POST,
-  });
-  const hits = res.hits.map((h): SearchHit => {
-    const f = h._formatted ?? {};
-    const answerSnippet = typeof f.answers === "string" ? f.answers : "";
-    const questionSnippet = typeof f.question === "string" ? f.question : "";
-    const snippet = [questionSnippet, answerSnippet].find((s) => s.includes(PRE)) ?? (questionSnippet || answerSnippet);
-    return {
-      slug: h.id,
-      title: markHighlights(typeof f.title === "string" ? f.title : h.title),
-      snippet: markHighlights(snippet),
-      url: `/q/${h.id}`,
-      region: h.region,
-      regionName: regionLabel(h.region),
-      insurance: h.insurance,
-      topics: h.topics,
-      year: h.year,
-      status: h.status,
-    };
-  });
+  };
+  const run = (a: Attempt) =>
+    index.search(a.q, { ...common, attributesToSearchOn: a.on, matchingStrategy: a.strategy, locales: a.on === CHINESE_ATTRIBUTES ? ["cmn"] : undefined });
+
+  let res: Awaited<ReturnType<typeof run>> | undefined;
+  let shownFor: string | undefined;
+  for (const attempt of plan(nq, lexicon)) {
+    res = await run(attempt);
+    shownFor = attempt.shownFor;
+    if (totalOf(res) > 0) break;
+  }
+  const retry = totalOf(res!) === 0 ? homophoneAttempt(nq) : null;
+  if (retry) {
+    const again = await run(retry);
+    if (totalOf(again) > 0) {
+      res = again;
+      shownFor = soundAlike(again.hits[0]!.title, nq.text) ?? again.hits[0]!.title;
+    }
+  }
+  const r = res!;
+  const fd = r.facetDistribution ?? {};
   return {
-    hits,
-    total: res.totalHits ?? hits.length,
+    hits: r.hits.map((h) => toHit(h)),
+    total: totalOf(r),
     page: p.page,
     pageSize: PAGE_SIZE,
     mode: "meilisearch",
     tookMs: Math.round(performance.now() - started),
-    query: p.q,
+    query: nq,
+    shownFor,
+    facets: { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} },
   };
+}
+
+function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDocument, unknown>> }): SearchHit {
+  const f = h._formatted ?? {};
+  const answerSnippet = typeof f.answers === "string" ? f.answers : "";
+  const questionSnippet = typeof f.question === "string" ? f.question : "";
+  const snippet = [questionSnippet, answerSnippet].find((s) => s.includes(PRE)) ?? (questionSnippet || answerSnippet);
+  return {
+    slug: h.id,
+    title: markHighlights(typeof f.title === "string" ? f.title : h.title),
+    snippet: markHighlights(snippet),
+    url: `/q/${h.id}`,
+    region: h.region,
+    regionName: regionLabel(h.region),
+    insurance: h.insurance,
+    topics: h.topics,
+    year: h.year,
+    status: h.status,
+  };
+}
+
+function snippetAround(text: string, terms: string[], radius = 40): string {
+  const flat = text.replace(/\s+/g, " ");
+  const at = terms.map((t) => flat.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - radius / 2);
+  return (start > 0 ? "…" : "") + flat.slice(start, start + radius * 2) + (start + radius * 2 < flat.length ? "…" : "");
+}
+
+function markTerms(text: string, terms: string[]): string {
+  let out = escapeHtml(text);
+  for (const t of [...terms].sort((a, b) => b.length - a.length)) {
+    if (!t) continue;
+    out = out.split(escapeHtml(t)).join(`<mark>${escapeHtml(t)}</mark>`);
+  }
+  return out.replace(/<\/mark><mark>/g, "");
 }

@@ -1,28 +1,54 @@
-// Index settings live here, in code, and are applied only when they differ from the live index.
+// Index settings live here, in code (plus the vocabulary from content/search), and are applied only
+// when they differ from the live index.
 import type { Settings } from "meilisearch";
+import type { SearchVocabulary } from "../content/schema.ts";
 
-export function desiredSettings(): Settings {
+export const CHINESE_ATTRIBUTES = ["title", "question", "topics", "regionNames", "answers"];
+export const PINYIN_ATTRIBUTES = ["pinyin", "initials"];
+
+/** Each synonym group in both directions: every word maps to all the others. */
+export function synonymMap(groups: string[][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const w of group) out[w] = [...new Set([...(out[w] ?? []), ...group.filter((x) => x !== w)])];
+  }
+  return out;
+}
+
+export function desiredSettings(vocabulary: SearchVocabulary = { terms: [], synonyms: [], stopWords: [] }): Settings {
   return {
     // Order matters: a match in the title outranks one in the asker's description, topics, then answers.
-    searchableAttributes: ["title", "question", "topics", "regionNames", "answers"],
+    searchableAttributes: [...CHINESE_ATTRIBUTES, ...PINYIN_ATTRIBUTES],
     filterableAttributes: ["region", "province", "city", "insurance", "topics", "year", "status"],
     sortableAttributes: ["published", "updated"],
     displayedAttributes: ["*"],
     // Short all-Han strings are otherwise sometimes detected as Japanese and segmented wrongly.
-    localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
+    localizedAttributes: [{ attributePatterns: CHINESE_ATTRIBUTES, locales: ["cmn"] }],
+    // Domain terms kept whole. Synonym words are not added: as single tokens they would hide the shorter
+    // words inside them (医保卡 no longer matching 医保); measured no better either.
+    dictionary: [...new Set(vocabulary.terms)].sort(),
+    synonyms: synonymMap(vocabulary.synonyms),
+    stopWords: [...new Set(vocabulary.stopWords)].sort(),
     pagination: { maxTotalHits: 1000 },
     faceting: { maxValuesPerFacet: 200 },
   };
 }
 
 /** Keys of `desired` whose live value differs. Objects compare only the fields we set (the live index
- * fills in defaults for the rest); arrays and scalars compare exactly. */
+ * fills in defaults for the rest); arrays and scalars compare exactly; synonyms compare as sets. */
 export function changedSettings(live: Settings, desired: Settings): Settings {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(desired)) {
-    if (!covers(value, (live as Record<string, unknown>)[key])) out[key] = value;
+    const current = (live as Record<string, unknown>)[key];
+    const same = key === "synonyms" ? sameSynonyms(value as Record<string, string[]>, current as Record<string, string[]>) : covers(value, current);
+    if (!same) out[key] = value;
   }
   return out as Settings;
+}
+
+function sameSynonyms(a: Record<string, string[]>, b: Record<string, string[]> | undefined): boolean {
+  const norm = (m: Record<string, string[]>) => JSON.stringify(Object.entries(m).map(([k, v]) => [k, [...v].sort()]).sort(([x], [y]) => String(x).localeCompare(String(y))));
+  return !!b && norm(a) === norm(b);
 }
 
 function covers(desired: unknown, live: unknown): boolean {

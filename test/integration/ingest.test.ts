@@ -15,7 +15,7 @@ const ingest = () => ingestContent({ contentDir: content.dir, db: ctx.db, index:
 const search = async (q: string, extra: Record<string, string> = {}) => {
   const p = parseSearchParams({ q, ...extra });
   if (!p.success) throw p.error;
-  return searchArticles(p.data, ctx.index);
+  return searchArticles(p.data, { index: ctx.index });
 };
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { parseSearchParams } from "@/lib/search/params";
-import { searchArticles } from "@/lib/search/query";
+import { runSearch } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export async function GET(req: NextRequest) {
     );
   }
   try {
-    const r = await searchArticles(parsed.data);
+    const r = await runSearch(parsed.data);
     return NextResponse.json({
       hits: r.hits.map(({ slug, title, snippet, url, region, insurance, topics }) => ({ slug, title, snippet, url, region, insurance, topics })),
       total: r.total,
@@ -23,6 +23,9 @@ export async function GET(req: NextRequest) {
       pageSize: r.pageSize,
       mode: r.mode,
       tookMs: r.tookMs,
+      query: r.query.display,
+      ...(r.shownFor ? { shownFor: r.shownFor } : {}),
+      ...(r.facets ? { facets: r.facets } : {}),
     });
   } catch (e) {
     console.error("search failed:", (e as Error).message);

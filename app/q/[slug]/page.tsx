@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AnswerBody } from "@/components/AnswerBody";
 import { ArticleMeta } from "@/components/ArticleMeta";
-import { articlesBySlug, getPublicArticle } from "@/lib/articles/read";
+import { getPublicArticle } from "@/lib/articles/read";
+import { relationsOf } from "@/lib/articles/relations";
 import { slugSchema, type Citation } from "@/lib/content/schema";
 import { getDb } from "@/lib/db/client";
 import { getRegion } from "@/lib/regions";
@@ -55,7 +56,7 @@ export default async function QuestionPage({ params }: Props) {
   const a = await load((await params).slug);
   if (!a) notFound();
   const region = getRegion(a.region);
-  const related = (await articlesBySlug(getDb(), a.related)).filter((r) => r.status !== "draft");
+  const { related, duplicates } = await relationsOf(getDb(), a.slug);
   const general = a.citations.filter((c) => c.answer === undefined);
   const jsonLd = {
     "@context": "https://schema.org",
@@ -135,11 +136,11 @@ export default async function QuestionPage({ params }: Props) {
       )}
       <Citations items={general} />
 
-      {related.length > 0 && (
-        <section aria-labelledby="related">
-          <h2 id="related">相关问题</h2>
+      {duplicates.length > 0 && (
+        <section aria-labelledby="duplicates">
+          <h2 id="duplicates">相似问法</h2>
           <ul>
-            {related.map((r) => (
+            {duplicates.map((r) => (
               <li key={r.slug}>
                 <Link href={`/q/${r.slug}`}>{r.title}</Link>
                 {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
@@ -148,6 +149,21 @@ export default async function QuestionPage({ params }: Props) {
           </ul>
         </section>
       )}
+      <section aria-labelledby="related">
+        <h2 id="related">相关问题</h2>
+        {related.length === 0 ? (
+          <p className="meta">暂时没有相关问题。</p>
+        ) : (
+          <ul>
+            {related.map((r) => (
+              <li key={r.slug}>
+                <Link href={`/q/${r.slug}`}>{r.title}</Link>
+                {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p className="disclaimer">
         以上解答依据发布时的政策整理，仅供参考，不构成法律意见。医保待遇因参保地和年度而异，办理前请以当地医疗保障部门的最新文件和窗口答复为准。
       </p>

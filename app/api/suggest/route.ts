@@ -1,0 +1,15 @@
+// GET /api/suggest?q= — up to six question titles for the as-you-type box.
+import { NextResponse, type NextRequest } from "next/server";
+import { suggest } from "@/lib/search/service";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: NextRequest) {
+  const q = (req.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
+  try {
+    return NextResponse.json({ suggestions: await suggest(q) });
+  } catch {
+    // Suggestions are a convenience: when search is down the box simply shows none.
+    return NextResponse.json({ suggestions: [], degraded: true });
+  }
+}

@@ -1,0 +1,17 @@
+// Reads content/ into RelItems (for tests and tools that judge relations without a database).
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { listQuestionFiles, loadConfig, loadSearchVocabulary } from "../content/load.ts";
+import { parseQuestion } from "../content/parse.ts";
+import type { RelItem } from "./compute.ts";
+
+export async function relItemsFromContent(contentDir: string): Promise<{ items: RelItem[]; synonyms: string[][] }> {
+  const config = await loadConfig(contentDir);
+  const items: RelItem[] = [];
+  for (const file of await listQuestionFiles(contentDir)) {
+    const r = parseQuestion(file, await readFile(join(contentDir, file), "utf8"), config.context);
+    if (r.ok && r.article.status !== "draft") items.push(r.article);
+  }
+  const { vocabulary } = await loadSearchVocabulary(contentDir);
+  return { items, synonyms: vocabulary.synonyms };
+}

@@ -1,0 +1,59 @@
+// Search as the site runs it: Meilisearch with a short timeout, Postgres as the fallback, and every
+// query logged for content-gap reports. Pages and route handlers call this; tests call searchArticles.
+import { resolve } from "node:path";
+import { loadLexiconWords } from "../content/load.ts";
+import { getDb } from "../db/client.ts";
+import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
+import { normalizeQuery } from "../query/normalize.ts";
+import { getIndex, getSearchClient, indexName } from "./client.ts";
+import type { SearchParams } from "./params.ts";
+import { searchArticles, type SearchResult } from "./query.ts";
+
+// Past this, a search is served from Postgres rather than keep a person waiting.
+const SEARCH_TIMEOUT_MS = Number(process.env.SEARCH_TIMEOUT_MS ?? 1500);
+
+let lexicon: Promise<Lexicon> | undefined;
+/** The domain lexicon from CONTENT_DIR, read once per server process. */
+function getLexicon(): Promise<Lexicon> {
+  lexicon ??= loadLexiconWords(resolve(process.env.CONTENT_DIR || "content")).then(buildLexicon, (e: Error) => {
+    console.error("search vocabulary unavailable:", e.message);
+    return buildLexicon([]);
+  });
+  return lexicon;
+}
+
+export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
+  const db = getDb();
+  const index = getIndex(getSearchClient(undefined, undefined, { timeout: SEARCH_TIMEOUT_MS }), indexName());
+  const result = await searchArticles(p, { index, db, lexicon: await getLexicon() });
+  if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
+    // Not awaited: a slow or failing log write must never slow or fail a search.
+    db.searchLog
+      .create({
+        data: {
+          query: result.query.display,
+          kind: result.query.kind,
+          filters: { region: p.region, insurance: p.insurance, topic: p.topic, year: p.year },
+          hits: result.total,
+          mode: result.mode,
+        },
+      })
+      .catch((e: Error) => console.error("search log write failed:", e.message));
+  }
+  return result;
+}
+
+/** Titles that start with or contain what is being typed, for the suggestion box. */
+export async function suggest(q: string): Promise<{ slug: string; title: string }[]> {
+  const index = getIndex(getSearchClient(undefined, undefined, { timeout: 800 }), indexName());
+  const nq = normalizeQuery(q);
+  if (nq.kind === "empty") return [];
+  const on = nq.kind === "pinyin" ? ["pinyin"] : nq.kind === "initials" ? ["initials"] : ["title", "question", "topics"];
+  const res = await index.search(nq.kind === "initials" || nq.kind === "pinyin" ? nq.pinyin! : nq.text, {
+    limit: 6,
+    filter: [`status IN ["published", "unanswered"]`],
+    attributesToRetrieve: ["id", "title"],
+    attributesToSearchOn: on,
+  });
+  return res.hits.map((h) => ({ slug: h.id, title: h.title }));
+}

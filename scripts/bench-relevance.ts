@@ -1,0 +1,95 @@
+// npm run bench:relevance [-- --write]
+// The judged query set (scripts/bench/relevance-queries.yaml) against the shipped content: nDCG@10, MRR
+// and recall@10 per query kind, for our search and for Meilisearch with default settings on the same
+// documents. Also compares matching strategies. Real embedded Postgres + Meilisearch.
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parse } from "yaml";
+import { z } from "zod";
+import { ingestContent } from "../lib/articles/ingest.ts";
+import { loadLexiconWords, loadSearchVocabulary } from "../lib/content/load.ts";
+import { buildLexicon } from "../lib/query/lexicon.ts";
+import { closeDb, getDb } from "../lib/db/client.ts";
+import { migrateDeploy } from "../lib/db/migrate.ts";
+import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
+import type { SearchDocument } from "../lib/search/document.ts";
+import { parseSearchParams } from "../lib/search/params.ts";
+import { searchArticles } from "../lib/search/query.ts";
+import { startMeilisearch } from "../lib/servers/meilisearch.ts";
+import { startEmbeddedPostgres } from "../lib/servers/postgres.ts";
+import { recordBenchmark } from "./bench/record.ts";
+import { ndcgAt, recallAt, reciprocalRank } from "./bench/metrics.ts";
+
+const KINDS = ["plain", "colloquial", "synonym", "region", "typo", "traditional", "pinyin"] as const;
+const querySchema = z.array(z.object({ query: z.string(), kind: z.enum(KINDS), judgments: z.record(z.string(), z.number().int().min(0).max(2)) }));
+
+const { values } = parseArgs({ options: { write: { type: "boolean", default: false }, content: { type: "string", default: "content" } } });
+const queries = querySchema.parse(parse(await readFile("scripts/bench/relevance-queries.yaml", "utf8")));
+const root = await mkdtemp(join(tmpdir(), "yibao-rel-"));
+const pg = await startEmbeddedPostgres({ dir: join(root, "pg") });
+const meili = await startMeilisearch({ dir: join(root, "meili") });
+type Ranker = (q: string) => Promise<string[]>;
+type Row = { name: string; perKind: Record<string, { ndcg: number; mrr: number; recall: number; n: number }>; overall: { ndcg: number; mrr: number; recall: number } };
+
+try {
+  await migrateDeploy(pg.url);
+  const client = getSearchClient(meili.url, meili.masterKey);
+  const { vocabulary } = await loadSearchVocabulary(values.content!);
+  const lexicon = buildLexicon(await loadLexiconWords(values.content!));
+  await ensureIndex(client, "articles", vocabulary);
+  const db = getDb(pg.url);
+  const index = getIndex(client, "articles");
+  const report = await ingestContent({ contentDir: values.content!, db, index, synonyms: vocabulary.synonyms });
+  if (report.errors.length) throw new Error(`content errors: ${report.errors.length}`);
+
+  // Baseline: the same documents in an index with Meilisearch's defaults, queried with the raw text.
+  const docs = await index.getDocuments({ limit: 10_000 });
+  const base = client.index<Omit<SearchDocument, "pinyin" | "initials">>("baseline");
+  await client.createIndex("baseline", { primaryKey: "id" }).waitTask();
+  await base.updateFilterableAttributes(["status"]).waitTask();
+  await base.addDocuments(docs.results.map(({ pinyin: _p, initials: _i, ...d }) => d)).waitTask({ timeout: 60_000 });
+
+  const ours: Ranker = async (q) => {
+    const p = parseSearchParams({ q });
+    if (!p.success) return [];
+    return (await searchArticles(p.data, { index, lexicon })).hits.map((h) => h.slug);
+  };
+  const baseline: Ranker = async (q) => (await base.search(q, { limit: 10, filter: `status IN ["published", "unanswered"]` })).hits.map((h) => h.id);
+
+  const evaluate = async (name: string, rank: Ranker): Promise<Row> => {
+    const perKind: Row["perKind"] = {};
+    const all = { ndcg: 0, mrr: 0, recall: 0 };
+    for (const q of queries) {
+      const got = (await rank(q.query)).slice(0, 10);
+      const m = { ndcg: ndcgAt(got, q.judgments, 10), mrr: reciprocalRank(got, q.judgments), recall: recallAt(got, q.judgments, 10) };
+      const k = (perKind[q.kind] ??= { ndcg: 0, mrr: 0, recall: 0, n: 0 });
+      k.ndcg += m.ndcg; k.mrr += m.mrr; k.recall += m.recall; k.n++;
+      all.ndcg += m.ndcg; all.mrr += m.mrr; all.recall += m.recall;
+      if (process.env.VERBOSE && name === "ours" && m.ndcg < 0.9) console.log(`  ${q.kind} “${q.query}” nDCG ${m.ndcg.toFixed(2)} got ${got.slice(0, 5).join(", ")}`);
+    }
+    for (const k of Object.values(perKind)) { k.ndcg /= k.n; k.mrr /= k.n; k.recall /= k.n; }
+    const n = queries.length;
+    return { name, perKind, overall: { ndcg: all.ndcg / n, mrr: all.mrr / n, recall: all.recall / n } };
+  };
+
+  const rows = [await evaluate("ours", ours), await evaluate("Meilisearch defaults", baseline)];
+  const f = (x: number) => x.toFixed(3);
+  const lines = [
+    `${queries.length} judged queries; nDCG@10 / MRR / recall@10. Target: nDCG@10 ≥ 0.9 overall and in every kind.`,
+    "",
+    `| kind | n | ours | Meilisearch defaults |`,
+    `|---|---|---|---|`,
+    ...KINDS.map((k) => `| ${k} | ${rows[0]!.perKind[k]?.n ?? 0} | ${rows.map((r) => { const x = r.perKind[k]; return x ? `${f(x.ndcg)} / ${f(x.mrr)} / ${f(x.recall)}` : "–"; }).join(" | ")} |`),
+    `| **overall** | ${queries.length} | ${rows.map((r) => `**${f(r.overall.ndcg)}** / ${f(r.overall.mrr)} / ${f(r.overall.recall)}`).join(" | ")} |`,
+  ];
+  console.log(lines.join("\n"));
+  if (values.write) await recordBenchmark("relevance", lines, `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Meilisearch 1.21.0, content/ as shipped`);
+  await closeDb(pg.url);
+} finally {
+  await meili.stop();
+  await pg.stop();
+  await rm(root, { recursive: true, force: true });
+}
+process.exit(0);
