@@ -14,7 +14,7 @@ export default async function Home() {
       <section className="hero">
         <h1>医保问题，查得到、有依据</h1>
         <p>居民医保、职工医保的报销、异地就医备案、门诊统筹、生育待遇……用你平时说话的方式搜索。</p>
-        <SearchForm id="home-search" />
+        <SearchForm id="home-search" label="搜索医保问题" />
       </section>
       <div className="grid2">
         <section aria-labelledby="recent">

@@ -10,7 +10,7 @@ function Group({ title, items, selected, clear }: { title: string; items: { key:
   if (items.length === 0) return null;
   return (
     <section className="facet" aria-label={title}>
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       <ul className="plain">
         {selected ? (
           <li>

@@ -9,7 +9,7 @@ const stack = await openStack(env, { log: (m) => console.error(m) });
 let code = 0;
 try {
   const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey });
-  code = report.errors.length ? 1 : 0;
+  code = report.errors.length || report.indexError ? 1 : 0;
 } catch (e) {
   console.error(`ingest failed: ${(e as Error).message}`);
   code = 1;

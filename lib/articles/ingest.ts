@@ -24,6 +24,8 @@ export type IngestReport = {
   errors: ContentIssue[];
   warnings: ContentIssue[];
   index: DrainReport | null;
+  /** Why the search index was not updated (e.g. Meilisearch unreachable); the outbox keeps the changes. */
+  indexError?: string;
   relations: RelationsReport;
   advisors: { changed: number; removed: number };
   ms: { read: number; write: number; index: number; related: number };
@@ -110,11 +112,16 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   const tWrite = performance.now();
 
   let index: DrainReport | null = null;
-  let requeued = 0;
+  let indexError: string | undefined;
   if (opts.index) {
-    requeued = await requeueIfStale(db, opts.index);
-    const pending = changed.length + deleted.length + requeued;
-    index = await drainOutbox(db, opts.index, { onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pending) }) });
+    try {
+      const requeued = await requeueIfStale(db, opts.index);
+      const pending = changed.length + deleted.length + requeued;
+      index = await drainOutbox(db, opts.index, { onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pending) }) });
+    } catch (e) {
+      // Postgres has the content; the outbox rows stay until the next drain reaches Meilisearch.
+      indexError = (e as Error).message;
+    }
   }
   const tIndex = performance.now();
 
@@ -136,6 +143,7 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
     errors,
     warnings,
     index,
+    indexError,
     relations,
     advisors: { changed: adv.changed, removed: adv.removed },
     ms: { read: tRead - t0, write: tWrite - tRead, index: tIndex - tWrite, related: tRelated - tIndex },

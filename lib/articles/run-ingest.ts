@@ -17,8 +17,14 @@ export async function runIngest(opts: {
   const client = getSearchClient(opts.meiliUrl, opts.meiliKey);
   const { vocabulary, errors: vocabularyErrors } = await loadSearchVocabulary(opts.contentDir);
   for (const e of vocabularyErrors) out(`error   ${formatIssue(e)}`);
-  const changedSettings = await ensureIndex(client, undefined, vocabulary);
-  if (changedSettings.length) out(`search index settings updated: ${changedSettings.join(", ")}`);
+  let searchUp = true;
+  try {
+    const changedSettings = await ensureIndex(client, undefined, vocabulary);
+    if (changedSettings.length) out(`search index settings updated: ${changedSettings.join(", ")}`);
+  } catch (e) {
+    searchUp = false;
+    out(`search index unavailable (${(e as Error).message}); content goes to Postgres and waits in the outbox`);
+  }
   const progress = createProgress();
   const labels = { read: "read", write: "write", index: "index", related: "related" } as const;
   let report: IngestReport;
@@ -26,7 +32,7 @@ export async function runIngest(opts: {
     report = await ingestContent({
       contentDir: opts.contentDir,
       db: getDb(opts.databaseUrl),
-      index: getIndex(client),
+      index: searchUp ? getIndex(client) : undefined,
       synonyms: vocabulary.synonyms,
       onProgress: (p) => progress.update(labels[p.phase], p.done, p.total),
     });
@@ -35,6 +41,7 @@ export async function runIngest(opts: {
   }
   for (const w of report.warnings) out(`warning ${formatIssue(w)}`);
   for (const e of report.errors) out(`error   ${formatIssue(e)}`);
+  if (report.indexError) out(`search index not updated: ${report.indexError}; the changes wait in the outbox for the next ingest`);
   out(summarise(report));
   report.errors.push(...vocabularyErrors);
   return report;

@@ -1,0 +1,128 @@
+// npm run bench:search [-- --count 100000 --requests 2000 --write]
+// Latency of the same query mix against raw Meilisearch and against /api/search (the whole site path:
+// normalisation, Meilisearch, response shaping, query log), 8 concurrent clients, on N synthetic articles.
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ingestContent } from "../lib/articles/ingest.ts";
+import { loadSearchVocabulary } from "../lib/content/load.ts";
+import { closeDb, getDb } from "../lib/db/client.ts";
+import { migrateDeploy } from "../lib/db/migrate.ts";
+import { normalizeQuery } from "../lib/query/normalize.ts";
+import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
+import { freePort } from "../lib/servers/free-port.ts";
+import { startMeilisearch } from "../lib/servers/meilisearch.ts";
+import { startEmbeddedPostgres } from "../lib/servers/postgres.ts";
+import { recordBenchmark } from "./bench/record.ts";
+import { writeSyntheticCorpus } from "./bench/synthetic.ts";
+
+const { values } = parseArgs({
+  options: { count: { type: "string", default: "100000" }, requests: { type: "string", default: "2000" }, write: { type: "boolean", default: false } },
+});
+const N = Number(values.count);
+const REQUESTS = Number(values.requests);
+const CLIENTS = 8;
+const QUERIES = [
+  "异地就医备案", "住院了在外省怎么报", "门诊统筹", "医保卡能给爸妈用吗", "起付线是多少", "退休", "生育保险", "个人账户",
+  "醫療保險報銷", "門診統籌", "menzhen tongchou", "ydjy", "大病保险", "急诊抢救", "慢性病的药", "私立医院看病",
+];
+
+const root = await mkdtemp(join(tmpdir(), "yibao-bench-search-"));
+const content = join(root, "content");
+await cp("content/advisors", join(content, "advisors"), { recursive: true });
+await cp("content/topics.yaml", join(content, "topics.yaml"));
+await cp("content/search", join(content, "search"), { recursive: true });
+const advisors = (await readdir("content/advisors")).map((f) => f.replace(/\.yaml$/, ""));
+console.log(`preparing ${N} synthetic articles…`);
+await writeSyntheticCorpus(content, N, advisors);
+const pg = await startEmbeddedPostgres({ dir: join(root, "pg") });
+const meili = await startMeilisearch({ dir: join(root, "meili") });
+let site: ReturnType<typeof spawn> | undefined;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(label: string, request: (q: string) => Promise<void>) {
+  for (const q of QUERIES) await request(q); // warm-up
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < REQUESTS) {
+        const q = QUERIES[next++ % QUERIES.length]!;
+        const t = performance.now();
+        await request(q);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const secs = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const r = { label, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: times.length / secs };
+  console.log(`${label}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s`);
+  return r;
+}
+
+try {
+  await migrateDeploy(pg.url);
+  const client = getSearchClient(meili.url, meili.masterKey);
+  const { vocabulary } = await loadSearchVocabulary(content);
+  await ensureIndex(client, "articles", vocabulary);
+  const t = performance.now();
+  const ingest = await ingestContent({ contentDir: content, db: getDb(pg.url), index: getIndex(client), synonyms: vocabulary.synonyms });
+  console.log(`ingested ${ingest.added} articles in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  await closeDb(pg.url);
+
+  const port = await freePort();
+  site = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: content },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    site!.stdout!.on("data", (b: Buffer) => b.toString().includes("is running at") && resolve());
+    site!.once("exit", (c) => reject(new Error(`site exited with ${c}`)));
+  });
+
+  const raw = await load("raw Meilisearch", async (q) => {
+    const nq = normalizeQuery(q);
+    const res = await fetch(`${meili.url}/indexes/articles/search`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${meili.masterKey}` },
+      body: JSON.stringify({ q: nq.kind === "pinyin" || nq.kind === "initials" ? nq.pinyin : nq.text, hitsPerPage: 10, page: 1 }),
+    });
+    await res.arrayBuffer();
+  });
+  const api = await load("/api/search", async (q) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/search?q=${encodeURIComponent(q)}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    await res.arrayBuffer();
+  });
+  const ratio = api.p95 / raw.p95;
+  console.log(`API p95 / raw p95 = ${ratio.toFixed(2)} (target ≤ 1.5, and API p95 ≤ 30 ms)`);
+  if (values.write) {
+    const f = (x: number) => x.toFixed(1);
+    await recordBenchmark("search", [
+      `${N.toLocaleString("en")} synthetic articles, ${CLIENTS} concurrent clients, ${REQUESTS} requests each, ${QUERIES.length} queries (Chinese, traditional, pinyin, initials).`,
+      "",
+      `| target | p50 ms | p95 ms | p99 ms | req/s |`,
+      `|---|---|---|---|---|`,
+      ...[raw, api].map((r) => `| ${r.label} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.rps.toFixed(0)} |`),
+      "",
+      `API p95 / raw p95 = **${ratio.toFixed(2)}** (target ≤ 1.5); API p95 **${f(api.p95)} ms** (target ≤ 30 ms).`,
+    ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine`);
+  }
+} finally {
+  if (site && site.exitCode === null) {
+    const exited = new Promise((r) => site!.once("exit", r));
+    site.kill("SIGTERM");
+    await exited;
+  }
+  await meili.stop();
+  await pg.stop();
+  await rm(root, { recursive: true, force: true });
+}
+process.exit(0);

@@ -1,0 +1,81 @@
+// Query understanding end to end on a real Meilisearch: traditional characters, pinyin, initials,
+// homophone typos, synonyms, facets, and the related questions stored at ingest.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestContent } from "../../lib/articles/ingest.ts";
+import { relationsOf } from "../../lib/articles/relations.ts";
+import { loadLexiconWords, loadSearchVocabulary } from "../../lib/content/load.ts";
+import { buildLexicon, type Lexicon } from "../../lib/query/lexicon.ts";
+import { ensureIndex } from "../../lib/search/client.ts";
+import { parseSearchParams } from "../../lib/search/params.ts";
+import { searchArticles } from "../../lib/search/query.ts";
+import { copyContent, testContext } from "../support/context.ts";
+
+let ctx: Awaited<ReturnType<typeof testContext>>;
+let content: Awaited<ReturnType<typeof copyContent>>;
+let lexicon: Lexicon;
+const search = async (q: string, extra: Record<string, string> = {}) => {
+  const p = parseSearchParams({ q, ...extra });
+  if (!p.success) throw p.error;
+  return searchArticles(p.data, { index: ctx.index, lexicon });
+};
+
+beforeAll(async () => {
+  ctx = await testContext();
+  content = await copyContent(join(import.meta.dirname, "../fixtures/content"));
+  const { vocabulary } = await loadSearchVocabulary(content.dir);
+  await ensureIndex(ctx.client, ctx.indexName, vocabulary);
+  lexicon = buildLexicon(await loadLexiconWords(content.dir));
+  const r = await ingestContent({ contentDir: content.dir, db: ctx.db, index: ctx.index, synonyms: vocabulary.synonyms });
+  expect(r.errors).toEqual([]);
+});
+afterAll(async () => {
+  await ctx.close();
+  await content.cleanup();
+});
+
+describe("search understands how people ask", () => {
+  it("finds traditional-character queries and says it converted them", async () => {
+    const r = await search("異地就醫備案");
+    expect(r.query.converted).toBe(true);
+    expect(r.hits[0]?.slug).toBe("yidi-beian");
+  });
+
+  it("reads full pinyin and initials", async () => {
+    expect((await search("menzhen tongchou")).hits[0]?.slug).toBe("menzhen-tongchou-bijie");
+    expect((await search("mztc")).hits[0]?.slug).toBe("menzhen-tongchou-bijie");
+    expect((await search("yidi jiuyi")).hits[0]?.slug).toBe("yidi-beian");
+  });
+
+  it("repairs homophone typos and names what it searched instead", async () => {
+    const r = await search("门诊通筹");
+    expect(r.shownFor).toBe("门诊统筹");
+    expect(r.hits[0]?.slug).toBe("menzhen-tongchou-bijie");
+  });
+
+  it("applies synonyms from the vocabulary in both directions", async () => {
+    expect((await search("异地就医报备")).hits[0]?.slug).toBe("yidi-beian");
+  });
+
+  it("counts facets: provinces, cities, insurance, topics, years", async () => {
+    const r = await search("");
+    expect(r.facets?.province).toMatchObject({ "520000": 1 });
+    expect(r.facets?.city).toMatchObject({ "520500": 1 });
+    expect(r.facets?.insurance).toMatchObject({ resident: 3, employee: 1 });
+    expect(r.facets?.year).toMatchObject({ "2025": 1 });
+  });
+});
+
+describe("related questions", () => {
+  it("stores curated links first and never the article itself", async () => {
+    const { related } = await relationsOf(ctx.db, "yidi-beian");
+    expect(related[0]?.slug).toBe("menzhen-tongchou-bijie");
+    expect(related.map((r) => r.slug)).not.toContain("yidi-beian");
+  });
+
+  it("lists answered questions for an unanswered one", async () => {
+    const { related } = await relationsOf(ctx.db, "dingdian-daijieda");
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.every((r) => r.status === "published")).toBe(true);
+  });
+});
