@@ -98,6 +98,11 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   const deleted = [...knownSlugs].filter((s) => !keep.has(s));
   const tRead = performance.now();
 
+  // Before this run's writes: on a new database nothing is queued twice; after a document-shape change
+  // every stored article is queued once. An unreachable Meilisearch is handled at the drain below.
+  let requeued = 0;
+  if (opts.index) requeued = await requeueIfStale(db, opts.index).catch(() => 0);
+
   // Advisors first: answers reference them.
   const adv = await syncAdvisors(db, config.advisors);
   for (const id of adv.stillUsed) {
@@ -115,8 +120,7 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   let indexError: string | undefined;
   if (opts.index) {
     try {
-      const requeued = await requeueIfStale(db, opts.index);
-      const pending = changed.length + deleted.length + requeued;
+      const pending = Math.max(changed.length + deleted.length, requeued);
       index = await drainOutbox(db, opts.index, { onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pending) }) });
     } catch (e) {
       // Postgres has the content; the outbox rows stay until the next drain reaches Meilisearch.

@@ -43,7 +43,8 @@ export async function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Promise<Po
   const policies: { policy: Policy; file: string }[] = [];
 
   for (const file of files) {
-    const result = parsePolicyFile(await readFile(path.join(dir, file), "utf8"), file);
+    // The folder is chosen at run time (CONTENT_DIR): tell the bundler not to trace the whole project for it.
+    const result = parsePolicyFile(await readFile(path.join(/*turbopackIgnore: true*/ dir, file), "utf8"), file);
     if (result.ok) policies.push({ policy: result.policy, file });
     else problems.push(...result.problems);
   }
@@ -54,7 +55,7 @@ export async function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Promise<Po
 }
 
 async function policyFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { recursive: true });
   return entries.filter((name) => /\.ya?ml$/.test(name)).sort();
 }
 

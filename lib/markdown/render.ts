@@ -8,6 +8,12 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
+import {
+  calculatorAttributeDefinition,
+  remarkCalculatorDirective,
+  splitAtCalculators,
+  type MarkdownPart,
+} from "./calculator-directive.ts";
 
 /**
  * remark-directive reads any ":word" as a directive, and Chinese prose is full of ASCII colons
@@ -41,16 +47,36 @@ export function remarkDirectivesAsText(allow: ReadonlySet<string> = new Set()) {
   };
 }
 
+// The GitHub schema plus exactly one addition: the calculator placeholder's data attribute, on a div,
+// with a value restricted to the placeholder's own alphabet.
+const sanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: "md-",
+  attributes: {
+    ...defaultSchema.attributes,
+    div: [...(defaultSchema.attributes?.div ?? []), calculatorAttributeDefinition],
+  },
+};
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkDirective)
+  // Valid ::calculator lines become placeholders first; every other directive is then text again.
+  .use(remarkCalculatorDirective)
   .use(remarkDirectivesAsText)
   // Raw HTML in Markdown is dropped here (no allowDangerousHtml) and the result sanitised again below.
   .use(remarkRehype)
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "md-" })
+  .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
 export function renderMarkdown(md: string): string {
   return String(processor.processSync(md));
 }
+
+/** The rendered answer cut at its embedded calculators, for a page to draw them between the HTML. */
+export function renderMarkdownParts(md: string): MarkdownPart[] {
+  return splitAtCalculators(renderMarkdown(md));
+}
+
+export type { CalculatorDirective, MarkdownPart } from "./calculator-directive.ts";

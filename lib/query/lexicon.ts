@@ -84,3 +84,25 @@ export function wordsFromSyllables(syllables: string[], lex: Lexicon): string[] 
 export function wordFromInitials(letters: string, lex: Lexicon): string | null {
   return lex.byInitials.get(letters) ?? null;
 }
+
+/**
+ * Domain words first, the rest after: with the "last" matching strategy Meilisearch drops query words
+ * from the end when nothing matches them all, so generic words (老人, 钱, 在) go before domain terms do.
+ */
+export function domainWordsFirst(text: string, lex: Lexicon): string {
+  const found: string[] = [];
+  let rest = text;
+  for (let len = lex.maxSyllables; len >= 2; len--) {
+    for (let i = 0; i + len <= rest.length; i++) {
+      const w = rest.slice(i, i + len);
+      if (lex.words.has(w)) {
+        found.push(w);
+        rest = `${rest.slice(0, i)} ${rest.slice(i + len)}`;
+        i = -1;
+      }
+    }
+  }
+  if (!found.length) return text;
+  const order = (w: string) => text.indexOf(w);
+  return [...found.sort((a, b) => order(a) - order(b)), ...rest.split(/\s+/).filter(Boolean)].join(" ");
+}

@@ -2,7 +2,7 @@
 // is unreachable or slow, Postgres (lib/search/fallback.ts) with the same normalisation.
 import type { Index, SearchParams as MeiliParams } from "meilisearch";
 import type { Db } from "../db/client.ts";
-import { correctHomophones, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
+import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery } from "../query/normalize.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { regionLabel } from "../regions/index.ts";
@@ -102,7 +102,10 @@ export function plan(nq: NormalizedQuery, lex?: Lexicon): Attempt[] {
     }
     default: {
       const fixed = lex ? correctHomophones(nq.text, lex) : null;
-      return fixed?.corrections.length ? [chinese(fixed.text, fixed.text.replace(/ /g, "")), chinese(nq.text)] : [chinese(nq.text)];
+      const ordered = (t: string) => (lex ? domainWordsFirst(t, lex) : t);
+      return fixed?.corrections.length
+        ? [chinese(ordered(fixed.text), fixed.text.replace(/ /g, "")), chinese(ordered(nq.text))]
+        : [chinese(ordered(nq.text))];
     }
   }
 }

@@ -1,0 +1,177 @@
+// Frontmatter facts inferred from a question's own words: region, policy year, insurance type, topics.
+// Pure.
+import type { Insurance, TopicVocabulary } from "../content/schema.ts";
+import { findRegionByName, getRegion, NATIONWIDE } from "../regions/index.ts";
+
+export type RegionMatch = { code: string; name: string; index: number };
+
+const MAX_NAME = 10;
+
+// Short place names that are also ordinary words in this domain (合作医疗, 安宁疗护, 东方医院, 阿里健康 …),
+// and idioms that start with a city name.
+const NOT_PLACES = new Set(["合作", "安宁", "东方", "阿里", "和平", "城中", "长寿", "开发", "高新"]);
+const IDIOMS = ["大同小异", "长治久安", "四平八稳", "中山医院", "中山大学", "中山路", "南京路", "北京路"];
+
+/**
+ * Place names in a title ("2025贵州毕节…", "张家口医保在石家庄…"), resolved through the region package.
+ * Provinces and cities match by full or short name; counties by their full name (three or more
+ * characters), and county-level cities also by their short name ("昆山", "义乌"). Short district and
+ * county names ("城区", "矿区") are ordinary words and are not matched.
+ */
+export function findRegions(text: string): RegionMatch[] {
+  const out: RegionMatch[] = [];
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    for (let len = Math.min(MAX_NAME, chars.length - i); len >= 2; len--) {
+      const name = chars.slice(i, i + len).join("");
+      const code = findRegionByName(name);
+      if (!code) continue;
+      const region = getRegion(code)!;
+      const full = name === region.name;
+      if (!full && NOT_PLACES.has(name)) continue;
+      if (IDIOMS.some((w) => w.startsWith(name) && chars.slice(i, i + [...w].length).join("") === w)) continue;
+      const cityLike = region.level !== "county" || code.endsWith("00") || region.name.endsWith("市");
+      if (!cityLike && !(full && len >= 3)) continue;
+      out.push({ code, name, index: i });
+      i += len - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The region a question is about: the first place it names, narrowed to a city or county inside that
+ * place when one is named too ("贵州毕节" → 毕节市). A second, unrelated place ("张家口医保在石家庄") is
+ * where the care happens, not the scheme's region, so it is ignored.
+ */
+export function inferRegion(text: string): RegionMatch | undefined {
+  const matches = findRegions(text);
+  const first = matches[0];
+  if (!first) return undefined;
+  let best = first;
+  for (const m of matches.slice(1)) {
+    const r = getRegion(m.code)!;
+    if (r.path.some((p) => p.code === best.code) && r.code !== best.code) best = m;
+    else {
+      // Names shared by several places ("南山区") resolve to one of them; look for it inside `best`.
+      const under = findUnder(best.code, m.name);
+      if (under) best = { ...m, code: under };
+    }
+  }
+  return best;
+}
+
+const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/u;
+
+/** A city or county called `name` inside the province or city `parent`. */
+function findUnder(parent: string, name: string): string | undefined {
+  const level = getRegion(parent)?.level;
+  const matches = (code: string) => {
+    const r = getRegion(code);
+    return !!r && (r.name === name || r.name.replace(SUFFIX, "") === name);
+  };
+  const two = (n: number) => String(n).padStart(2, "0");
+  if (level === "city") {
+    for (let d = 1; d <= 99; d++) if (matches(parent.slice(0, 4) + two(d))) return parent.slice(0, 4) + two(d);
+  }
+  if (level === "province") {
+    for (let c = 1; c <= 99; c++) {
+      const city = `${parent.slice(0, 2)}${two(c)}00`;
+      if (matches(city)) return city;
+      for (let d = 1; d <= 99; d++) if (matches(city.slice(0, 4) + two(d))) return city.slice(0, 4) + two(d);
+    }
+  }
+  return undefined;
+}
+
+export function regionCode(text: string): string {
+  return inferRegion(text)?.code ?? NATIONWIDE;
+}
+
+/** A policy year written in the text ("2025年", "2025贵州…"), not an amount such as "2000元". */
+export function inferYear(text: string): number | undefined {
+  const m = /(?<!\d)(199[89]|20\d{2})(?=年|[^\d元块万千百人岁次个多余%．.,，\-/]|$)/u.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+// Employee insurance goes with a job (单位, 在职, 退休); resident insurance with 居民 / 新农合 and people
+// without an employer (students, newborns).
+const EMPLOYEE = /职工|在职|退休|单位|上班|公司/u;
+const RESIDENT = /居民|新农合|农合|合作医疗|农村医保|学生|儿童|新生儿|(?<!生)孩子|小孩|无业/u;
+
+/** employee / resident from the words used; both when the text names neither (or both). */
+export function inferInsurance(text: string): Insurance[] {
+  const e = EMPLOYEE.test(text);
+  const r = RESIDENT.test(text);
+  if (e && !r) return ["employee"];
+  if (r && !e) return ["resident"];
+  return ["employee", "resident"];
+}
+
+// Topic names from content/topics.yaml, with extra patterns for how pages phrase them. Used alongside
+// the vocabulary's own names and aliases (and alone when no vocabulary is given).
+const TOPIC_PATTERNS: [RegExp, string][] = [
+  [/异地|跨省|跨市|外地|外省|省内.{0,4}(?:就医|报销|结算)/u, "异地就医"],
+  [/备案/u, "异地就医备案"],
+  [/门诊统筹|门诊共济|普通门诊|门诊.{0,3}报|门诊费/u, "门诊统筹"],
+  [/住院/u, "住院报销"],
+  [/慢特病|慢性病|特殊病|门特|门慢|特定病种/u, "门诊慢特病"],
+  [/生育|产检|生孩子|分娩|顺产|剖腹产/u, "生育保险"],
+  [/[缴交](?:费|纳|医保|社保|新农合|农合|医疗保险|保险|多少|够|满|吗|几年|多久|到)|(?:继续|还要|要|怎么|如何|在哪|哪里|去哪)[缴交]/u, "缴费"],
+  [/断缴|断交|补缴|停保|暂停缴费/u, "断缴"],
+  [/个人账户|个账/u, "个人账户"],
+  [/(?<!门诊)共济/u, "家庭共济"],
+  [/起付/u, "起付线"],
+  [/封顶|最高支付限额|报销额度|报销上限/u, "最高支付限额"],
+  [/报销比例|支付比例|报多少|报销多少/u, "报销比例"],
+  [/定点/u, "定点医疗机构"],
+  [/医保卡|社保卡|社会保障卡/u, "社保卡"],
+  [/医保码|电子凭证|电子医保/u, "医保电子凭证"],
+  [/新农合|居民医保|城乡居民|城镇居民|合作医疗|农村医保|居民医疗保险|居民基本医疗保险/u, "城乡居民医保"],
+  [/参保(?!人)/u, "参保登记"],
+  [/灵活就业/u, "灵活就业"],
+  [/大病/u, "大病保险"],
+  [/医疗救助/u, "医疗救助"],
+  [/转移|接续/u, "转移接续"],
+  [/目录|自费药|甲类|乙类/u, "医保目录"],
+];
+
+export const FALLBACK_TOPIC = "医保";
+const SOCIAL_SECURITY_ONLY = /社保|社会保险|养老|退休|失业|工伤/u;
+
+/**
+ * Up to `max` topics, in the order the text mentions them; [医保] (or [社保] for pension and other
+ * social-security questions) when none is recognised.
+ */
+export function inferTopics(texts: string[], vocabulary: TopicVocabulary = [], max = 3): string[] {
+  const found: { name: string; index: number }[] = [];
+  texts.forEach((text, t) => {
+    const offset = t * 100_000; // earlier texts (the title) win over later ones (the description)
+    for (const topic of vocabulary) {
+      for (const word of [topic.name, ...topic.aliases]) {
+        const i = text.indexOf(word);
+        if (i >= 0) found.push({ name: topic.name, index: offset + i });
+      }
+    }
+    for (const [re, name] of TOPIC_PATTERNS) {
+      const m = re.exec(text);
+      if (m) found.push({ name, index: offset + m.index });
+    }
+  });
+  // Two unrelated places ("张家口医保在石家庄…"): care away from where one is insured.
+  const places = findRegions(texts[0] ?? "");
+  if (places.length >= 2 && !places.slice(1).some((p) => related(p.code, places[0]!.code))) found.push({ name: "异地就医", index: -1 });
+  found.sort((a, b) => a.index - b.index);
+  const names: string[] = [];
+  for (const f of found) if (!names.includes(f.name) && names.length < max) names.push(f.name);
+  if (names.length) return names;
+  const all = texts.join("\n");
+  return [SOCIAL_SECURITY_ONLY.test(all) && !/医保|医疗/u.test(all) ? "社保" : FALLBACK_TOPIC];
+}
+
+function related(a: string, b: string): boolean {
+  const pa = getRegion(a)?.path.map((p) => p.code) ?? [];
+  const pb = getRegion(b)?.path.map((p) => p.code) ?? [];
+  return pa.includes(b) || pb.includes(a);
+}
