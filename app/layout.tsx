@@ -22,6 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               医保问答<small>有依据的解答</small>
             </Link>
             <SearchForm />
+            <nav aria-label="主导航" className="site-nav">
+              <Link href="/calculators">报销计算器</Link>
+            </nav>
           </div>
         </header>
         <main id="main">{children}</main>

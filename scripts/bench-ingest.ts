@@ -41,8 +41,10 @@ try {
   const fullS = (performance.now() - t) / 1000;
   progress.stop();
   if (full.errors.length) throw new Error(`bench corpus has errors: ${full.errors[0]?.message}`);
+  const searchableS = (full.ms.read + full.ms.write + full.ms.index) / 1000;
   const stats = await index.getStats();
-  console.log(`full ingest: ${n} articles in ${fullS.toFixed(1)} s = ${(n / fullS).toFixed(0)} articles/s (read ${(full.ms.read / 1000).toFixed(1)} s, write ${(full.ms.write / 1000).toFixed(1)} s, index ${(full.ms.index / 1000).toFixed(1)} s); ${stats.numberOfDocuments} documents indexed`);
+  const secs = (ms: number) => (ms / 1000).toFixed(1);
+  console.log(`full ingest: ${n} articles searchable in ${searchableS.toFixed(1)} s = ${(n / searchableS).toFixed(0)} articles/s (read ${secs(full.ms.read)} s, write ${secs(full.ms.write)} s, index ${secs(full.ms.index)} s); related questions ${secs(full.ms.related)} s more; ${stats.numberOfDocuments} documents indexed`);
 
   t = performance.now();
   const again = await run();
@@ -50,22 +52,32 @@ try {
   progress.stop();
   console.log(`unchanged re-ingest: ${againS.toFixed(2)} s (${again.unchanged} unchanged, ${again.added + again.updated} written)`);
 
+  // One edit: the time until search finds it (polled while ingest goes on to related questions).
   const file = join(content, "questions/bench/000/bench-7.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("第7问", "第7问 基准测试独有词甲乙丙"));
   t = performance.now();
-  await run();
-  const hit = await index.search("基准测试独有词甲乙丙");
-  const editS = (performance.now() - t) / 1000;
+  const running = run();
+  let editS = Number.NaN;
+  for (;;) {
+    const hit = await index.search("基准测试独有词甲乙丙");
+    if (hit.hits[0]?.id === "bench-7") {
+      editS = (performance.now() - t) / 1000;
+      break;
+    }
+    if (performance.now() - t > 120_000) throw new Error("edited article never became searchable");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const edit = await running;
+  const editTotalS = (performance.now() - t) / 1000;
   progress.stop();
-  if (hit.hits[0]?.id !== "bench-7") throw new Error("edited article is not searchable");
-  console.log(`one edit → searchable: ${editS.toFixed(2)} s`);
+  console.log(`one edit → searchable: ${editS.toFixed(2)} s (whole run incl. related questions of its neighbours ${editTotalS.toFixed(2)} s, ${edit.relations.computed} recomputed)`);
 
   if (values.write) {
     await recordBenchmark("ingest", [
-      `| articles | full ingest | articles/s | unchanged re-ingest | one edit → searchable |`,
-      `|---|---|---|---|---|`,
-      `| ${n.toLocaleString("en")} | ${fullS.toFixed(1)} s (read ${(full.ms.read / 1000).toFixed(1)}, write ${(full.ms.write / 1000).toFixed(1)}, index ${(full.ms.index / 1000).toFixed(1)}) | ${(n / fullS).toFixed(0)} | ${againS.toFixed(2)} s | ${editS.toFixed(2)} s |`,
-      `| target (N = 100,000) | | ≥ 1,000 | ≤ 15 s | ≤ 2 s |`,
+      `| articles | full ingest → searchable | articles/s | related questions (after) | unchanged re-ingest | one edit → searchable |`,
+      `|---|---|---|---|---|---|`,
+      `| ${n.toLocaleString("en")} | ${searchableS.toFixed(1)} s (read ${secs(full.ms.read)}, write ${secs(full.ms.write)}, index ${secs(full.ms.index)}) | ${(n / searchableS).toFixed(0)} | ${secs(full.ms.related)} s | ${againS.toFixed(2)} s | ${editS.toFixed(2)} s (run ends after ${editTotalS.toFixed(1)} s) |`,
+      `| target (N = 100,000) | | ≥ 1,000 | | ≤ 15 s | ≤ 2 s |`,
     ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   }
 } finally {

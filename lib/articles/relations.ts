@@ -70,7 +70,8 @@ export async function refreshRelations(
   statements.push(
     db.appState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: version }, update: { value: version, updatedAt: new Date() } }),
   );
-  await db.$transaction(statements);
+  // A full recompute replaces every row at once (about a million at 100,000 articles): no 5 s default.
+  await db.$transaction(statements, { timeout: 10 * 60_000 });
   return { computed: targets.size, all };
 }
 

@@ -72,7 +72,7 @@ export async function writeArticles(db: Db, batch: ChangedArticle[]) {
     db.$executeRawUnsafe(INSERT_OUTBOX, indexed, "upsert"),
     // A draft is kept in Postgres for its author but taken out of search and the site.
     db.$executeRawUnsafe(INSERT_OUTBOX, drafts, "delete"),
-  ]);
+  ], { timeout: 60_000 });
 }
 
 export async function deleteArticles(db: Db, slugs: string[]) {
@@ -80,7 +80,7 @@ export async function deleteArticles(db: Db, slugs: string[]) {
   await db.$transaction([
     db.$executeRawUnsafe(`DELETE FROM articles WHERE slug = ANY($1::text[])`, slugs),
     db.$executeRawUnsafe(INSERT_OUTBOX, slugs, "delete"),
-  ]);
+  ], { timeout: 60_000 });
 }
 
 /** Upserts changed advisors; removes advisors no answer refers to any more. Returns ids it could not remove. */

@@ -1,6 +1,6 @@
 // Parses one question file into an Article, or into errors that name the file, line and field.
 // Pure: the caller reads files; this module only sees text.
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parse as parseYaml, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { type Article, type Answer, answerSchema, frontmatterSchema } from "./schema.ts";
 
@@ -36,21 +36,34 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
     return { ok: false, errors: [{ file, line: 1, message: "missing YAML frontmatter: the file must start with a line '---', the fields, then '---'" }], warnings };
   }
   const yamlText = fm[1]!;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  // Frontmatter line 1 is file line 2 (after the opening ---).
-  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
-  for (const e of doc.errors) errors.push({ file, line: fileLine(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` });
-  if (errors.length) return { ok: false, errors, warnings };
+  // The fast path parses plain YAML; the source map (for line numbers) is built only to report errors.
+  let located: { doc: Document; fileLine: (offset: number) => number } | undefined;
+  const locate = () => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+      // Frontmatter line 1 is file line 2 (after the opening ---).
+      located = { doc, fileLine: (offset) => lineCounter.linePos(offset).line + 1 };
+    }
+    return located;
+  };
+  const lineAt = (path: (string | number)[]) => lineOf(locate().doc, locate().fileLine, path);
 
-  const raw = doc.toJS() ?? {};
+  let raw: Record<string, unknown>;
+  try {
+    raw = parseYaml(yamlText) ?? {};
+  } catch {
+    const { doc, fileLine } = locate();
+    for (const e of doc.errors) errors.push({ file, line: fileLine(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` });
+    return { ok: false, errors, warnings };
+  }
   if (typeof raw !== "object" || Array.isArray(raw)) {
     return { ok: false, errors: [{ file, line: 2, message: "frontmatter must be a mapping of fields" }], warnings };
   }
   if (raw.slug === undefined) raw.slug = slugFromPath(file);
   const parsed = frontmatterSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push(issueAt(file, doc, fileLine, issue));
+    for (const issue of parsed.error.issues) errors.push(issueAt(file, locate().doc, locate().fileLine, issue));
     return { ok: false, errors, warnings };
   }
   const front = parsed.data;
@@ -59,14 +72,14 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
   const answers = scanAnswers(file, src.slice(fm[0].length), bodyStartLine, ctx, errors);
 
   if (front.status === "published" && answers.length === 0 && errors.length === 0) {
-    errors.push({ file, field: "status", line: lineOf(doc, fileLine, ["status"]), message: "a published question needs at least one :::answer block (use status: unanswered otherwise)" });
+    errors.push({ file, field: "status", line: lineAt(["status"]), message: "a published question needs at least one :::answer block (use status: unanswered otherwise)" });
   }
   if (front.status === "unanswered" && answers.length > 0) {
-    errors.push({ file, field: "status", line: lineOf(doc, fileLine, ["status"]), message: "an unanswered question must not have answers (set status: published)" });
+    errors.push({ file, field: "status", line: lineAt(["status"]), message: "an unanswered question must not have answers (set status: published)" });
   }
   front.citations.forEach((c, i) => {
     if (c.answer !== undefined && c.answer > answers.length) {
-      errors.push({ file, field: `citations[${i}].answer`, line: lineOf(doc, fileLine, ["citations", i, "answer"]), message: `refers to answer ${c.answer}, but the file has ${answers.length}` });
+      errors.push({ file, field: `citations[${i}].answer`, line: lineAt(["citations", i, "answer"]), message: `refers to answer ${c.answer}, but the file has ${answers.length}` });
     }
   });
   if (front.related.includes(front.slug!)) {
@@ -75,7 +88,7 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
   }
 
   const topics = normaliseTopics(front.topics, ctx, (label) =>
-    warnings.push({ file, field: "topics", line: lineOf(doc, fileLine, ["topics"]), message: `unknown topic "${label}" (not in content/topics.yaml); kept as written` }),
+    warnings.push({ file, field: "topics", line: lineAt(["topics"]), message: `unknown topic "${label}" (not in content/topics.yaml); kept as written` }),
   );
 
   if (errors.length) return { ok: false, errors, warnings };

@@ -47,14 +47,15 @@ export function pinyinField(text: string): string {
 }
 
 /**
- * Initials of every 2–4 syllable window, as tokens ("门诊统筹" → "mz zt tc mzt ztc mztc"), so that an
- * initials query such as "mztc" is an exact token match.
+ * Initials of every 3–4 syllable window, as tokens ("门诊统筹" → "mzt ztc mztc"), so that an initials
+ * query such as "mztc" is an exact token match. Two letters say too little to search on, and every
+ * token costs indexing time, so those are left out and the count is bounded.
  */
-export function initialsField(text: string, maxTokens = 120): string {
+export function initialsField(text: string, maxTokens = 40): string {
   const out = new Set<string>();
   for (const part of text.split(/[^\u4e00-\u9fff]+/)) {
     const initials = toSyllables(part).map((s) => s[0]!);
-    for (let n = 2; n <= 4; n++) {
+    for (let n = 3; n <= 4; n++) {
       for (let i = 0; i + n <= initials.length; i++) out.add(initials.slice(i, i + n).join(""));
     }
   }

@@ -23,6 +23,7 @@ export type Relations = { related: Relation[]; duplicates: Relation[] };
 
 export const MAX_RELATED = 6;
 export const MAX_DUPLICATES = 5;
+const MAX_CANDIDATES = 120;
 
 // Words that change the phrasing of a question but not what it asks.
 const PHRASING = /是否|可不可以|可以|能否|能不能|能够|能|会不会|需要|要|应该|一般|到底|具体|请问|医保的|的|了|吗|呢|啊|吧|呀/g;
@@ -34,11 +35,14 @@ function bigrams(s: string): string[] {
   return out;
 }
 
+/** A sparse unit vector: bigram ids ascending, with their weights. */
+type Vector = { ids: Int32Array; weights: Float64Array; rare: string[] };
+
 export type RelationIndex = {
   items: Map<string, RelItem>;
-  vectors: Map<string, Map<string, number>>;
+  vectors: Map<string, Vector>;
   postings: Map<string, string[]>;
-  core: Map<string, string>;
+  core: Map<string, { text: string; bigrams: Set<string>; chars: Set<string> }>;
   canonical: (s: string) => string;
 };
 
@@ -56,10 +60,11 @@ export function buildRelationIndex(items: RelItem[], synonyms: string[][] = []):
 
   const tf = new Map<string, Map<string, number>>();
   const df = new Map<string, number>();
-  const core = new Map<string, string>();
+  const core: RelationIndex["core"] = new Map();
   for (const it of items) {
     const title = canonical(it.title);
-    core.set(it.slug, title.replace(PHRASING, "").replace(/[^\u4e00-\u9fffa-z0-9]/g, ""));
+    const text = title.replace(PHRASING, "").replace(/[^\u4e00-\u9fffa-z0-9]/g, "");
+    core.set(it.slug, { text, bigrams: new Set(bigrams(text)), chars: new Set(text) });
     const counts = new Map<string, number>();
     for (const g of [...bigrams(title), ...bigrams(title), ...bigrams(canonical(it.question ?? "").slice(0, 200))]) counts.set(g, (counts.get(g) ?? 0) + 1);
     tf.set(it.slug, counts);
@@ -68,32 +73,39 @@ export function buildRelationIndex(items: RelItem[], synonyms: string[][] = []):
   const n = items.length;
   // Bigrams in a large share of the corpus ("医保") say little and would make candidate lists huge.
   const maxDf = Math.max(20, n * 0.05);
-  const vectors = new Map<string, Map<string, number>>();
+  const gramId = new Map<string, number>();
+  for (const g of df.keys()) gramId.set(g, gramId.size);
+  const vectors = new Map<string, Vector>();
   const postings = new Map<string, string[]>();
   for (const [slug, counts] of tf) {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [g, c] of counts) {
-      const w = (1 + Math.log(c)) * Math.log(1 + n / df.get(g)!);
-      v.set(g, w);
-      norm += w * w;
-      if (df.get(g)! <= maxDf) {
-        let p = postings.get(g);
-        if (!p) postings.set(g, (p = []));
-        p.push(slug);
-      }
+    const entries = [...counts].map(([g, c]) => [gramId.get(g)!, (1 + Math.log(c)) * Math.log(1 + n / df.get(g)!), g] as const);
+    entries.sort((a, b) => a[0] - b[0]);
+    const norm = Math.sqrt(entries.reduce((s, [, w]) => s + w * w, 0)) || 1;
+    vectors.set(slug, {
+      ids: Int32Array.from(entries, (e) => e[0]),
+      weights: Float64Array.from(entries, (e) => e[1] / norm),
+      // Candidate lookup walks the rarest bigrams first (see computeRelations).
+      rare: entries.map((e) => e[2]).filter((g) => df.get(g)! <= maxDf).sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 24),
+    });
+    for (const g of counts.keys()) {
+      if (df.get(g)! > maxDf) continue;
+      let p = postings.get(g);
+      if (!p) postings.set(g, (p = []));
+      p.push(slug);
     }
-    norm = Math.sqrt(norm) || 1;
-    for (const [g, w] of v) v.set(g, w / norm);
-    vectors.set(slug, v);
   }
   return { items: new Map(items.map((i) => [i.slug, i])), vectors, postings, core, canonical };
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+function cosine(a: Vector, b: Vector): number {
   let s = 0;
-  for (const [g, w] of small) s += w * (large.get(g) ?? 0);
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) s += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
   return s;
 }
 
@@ -111,32 +123,42 @@ function affinity(a: RelItem, b: RelItem): number {
 
 /** Same question, other words: the cores (phrasing words removed) nearly coincide. */
 export function isNearDuplicate(ix: RelationIndex, a: string, b: string): boolean {
-  const x = ix.core.get(a) ?? "";
-  const y = ix.core.get(b) ?? "";
+  const x = ix.core.get(a);
+  const y = ix.core.get(b);
   // The same words about another place are another question (九江's rules are not the nation's).
-  if (!x || !y || ix.items.get(a)!.region !== ix.items.get(b)!.region) return false;
-  if (x === y) return true;
-  const bx = new Set(bigrams(x));
-  const by = new Set(bigrams(y));
-  const common = [...bx].filter((g) => by.has(g)).length;
-  const dice = (2 * common) / (bx.size + by.size || 1);
+  if (!x?.text || !y?.text || ix.items.get(a)!.region !== ix.items.get(b)!.region) return false;
+  if (x.text === y.text) return true;
+  let common = 0;
+  for (const g of x.bigrams) if (y.bigrams.has(g)) common++;
+  const dice = (2 * common) / (x.bigrams.size + y.bigrams.size || 1);
   if (dice >= 0.6) return true;
   // Reordered phrasing ("住院了在外省怎么报" / "在外省住院怎么报销"): nearly every character of the shorter
   // core appears in the longer, the lengths are close, and some bigrams are shared.
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  const chars = new Set(long);
-  const contained = [...short].filter((c) => chars.has(c)).length / short.length;
-  return contained >= 0.85 && dice >= 0.2 && long.length <= short.length * 1.6;
+  const [short, long] = x.text.length <= y.text.length ? [x, y] : [y, x];
+  const contained = [...short.text].filter((c) => long.chars.has(c)).length / short.text.length;
+  return contained >= 0.85 && dice >= 0.2 && long.text.length <= short.text.length * 1.6;
 }
 
 export function computeRelations(ix: RelationIndex, slug: string): Relations {
   const me = ix.items.get(slug);
   const mine = ix.vectors.get(slug);
   if (!me || !mine) return { related: [], duplicates: [] };
+  // Candidates from the rarest shared bigrams first, bounded, so that one article costs the same in a
+  // corpus of 60 or of 100,000.
   const candidates = new Set<string>();
-  for (const g of mine.keys()) for (const s of ix.postings.get(g) ?? []) candidates.add(s);
+  for (const g of mine.rare) {
+    for (const s of ix.postings.get(g)!) {
+      if (candidates.size >= MAX_CANDIDATES) break;
+      candidates.add(s);
+    }
+  }
   // Articles sharing a topic are candidates even when their wording differs entirely.
-  if (candidates.size < 50) for (const it of ix.items.values()) if (it.topics.some((t) => me.topics.includes(t))) candidates.add(it.slug);
+  if (candidates.size < 50) {
+    for (const it of ix.items.values()) {
+      if (candidates.size >= MAX_CANDIDATES) break;
+      if (it.topics.some((t) => me.topics.includes(t))) candidates.add(it.slug);
+    }
+  }
   candidates.delete(slug);
 
   const scored: Relation[] = [];
@@ -144,7 +166,8 @@ export function computeRelations(ix: RelationIndex, slug: string): Relations {
   for (const other of candidates) {
     const it = ix.items.get(other)!;
     const text = cosine(mine, ix.vectors.get(other)!);
-    if (isNearDuplicate(ix, slug, other)) {
+    // Rephrasings share wording; the cosine screens out pairs that cannot be one.
+    if (text >= 0.1 && isNearDuplicate(ix, slug, other)) {
       duplicates.push({ slug: other, score: text });
       continue;
     }
@@ -154,7 +177,7 @@ export function computeRelations(ix: RelationIndex, slug: string): Relations {
     const answered = it.status === "published" ? 0 : -0.1;
     scored.push({ slug: other, score: 0.6 * text + aff + answered });
   }
-  const rank = (a: Relation, b: Relation) => b.score - a.score || a.slug.localeCompare(b.slug);
+  const rank = (a: Relation, b: Relation) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
   scored.sort(rank);
   duplicates.sort(rank);
 

@@ -51,14 +51,19 @@ export async function ensureIndex(client = getSearchClient(), name = indexName()
   return keys;
 }
 
-export async function replaceDocuments(index: SearchIndex, docs: SearchDocument[]) {
-  if (!docs.length) return;
-  const task = await index.addDocuments(docs, { primaryKey: "id" }).waitTask(LONG_WAIT);
-  if (task.status !== "succeeded") throw new Error(`Meilisearch indexing failed: ${task.error?.message}`);
+/** Queues a document upsert without waiting for it to be indexed; returns the task uid. */
+export async function enqueueDocuments(index: SearchIndex, docs: SearchDocument[]): Promise<number | null> {
+  if (!docs.length) return null;
+  return (await index.addDocuments(docs, { primaryKey: "id" })).taskUid;
 }
 
-export async function removeDocuments(index: SearchIndex, ids: string[]) {
-  if (!ids.length) return;
-  const task = await index.deleteDocuments(ids).waitTask(LONG_WAIT);
-  if (task.status !== "succeeded") throw new Error(`Meilisearch delete failed: ${task.error?.message}`);
+export async function enqueueRemoval(index: SearchIndex, ids: string[]): Promise<number | null> {
+  if (!ids.length) return null;
+  return (await index.deleteDocuments(ids)).taskUid;
+}
+
+/** Waits for a queued task; throws when it failed. */
+export async function awaitTask(index: SearchIndex, uid: number) {
+  const task = await index.tasks.waitForTask(uid, LONG_WAIT);
+  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${uid} ${task.status}: ${task.error?.message ?? ""}`);
 }

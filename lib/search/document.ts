@@ -5,7 +5,7 @@ import { initialsField, pinyinField } from "../query/pinyin.ts";
 import { getRegion, NATIONWIDE } from "../regions/index.ts";
 
 /** Bump when the document shape or its derivation changes: ingest then re-sends every article once. */
-export const SEARCH_DOCUMENT_VERSION = "2";
+export const SEARCH_DOCUMENT_VERSION = "3";
 
 export type SearchDocument = {
   id: string;
@@ -25,7 +25,7 @@ export type SearchDocument = {
   answerCount: number;
   /** Toneless pinyin of title and topics, for pinyin queries and homophone typos. */
   pinyin: string;
-  /** Initials of 2–4 syllable windows of the title and topics ("mztc"). */
+  /** Initials of 3–4 syllable windows of the title ("mztc"). */
   initials: string;
 };
 
@@ -56,6 +56,6 @@ export function toSearchDocument(a: Indexable): SearchDocument {
     updated: a.updated ? Date.parse(a.updated) / 1000 : published,
     answerCount: a.answers.length,
     pinyin: pinyinField(`${a.title} ${a.topics.join(" ")}`),
-    initials: initialsField(`${a.title} ${a.topics.join(" ")}`),
+    initials: initialsField(a.title),
   };
 }

@@ -2,7 +2,7 @@
 // is rebuilt from Postgres at drain time, so replaying a row (after a crash) sends the same state again.
 import { articlesBySlug } from "../articles/read.ts";
 import type { Db } from "../db/client.ts";
-import { removeDocuments, replaceDocuments, type SearchIndex } from "./client.ts";
+import { awaitTask, enqueueDocuments, enqueueRemoval, type SearchIndex } from "./client.ts";
 import { SEARCH_DOCUMENT_VERSION, toSearchDocument } from "./document.ts";
 
 const VERSION_KEY = "search_document_version";
@@ -21,10 +21,13 @@ export async function requeueIfStale(db: Db, index: SearchIndex): Promise<number
       (await db.article.count({ where: { status: { not: "draft" } } })) > 0;
   }
   if (!stale) return 0;
-  const [queued] = await db.$transaction([
-    db.$executeRawUnsafe(`INSERT INTO search_outbox (slug, op) SELECT slug, 'upsert' FROM articles WHERE status <> 'draft'`),
-    db.appState.upsert({ where: { key: VERSION_KEY }, create: { key: VERSION_KEY, value: SEARCH_DOCUMENT_VERSION }, update: { value: SEARCH_DOCUMENT_VERSION, updatedAt: new Date() } }),
-  ]);
+  const [queued] = await db.$transaction(
+    [
+      db.$executeRawUnsafe(`INSERT INTO search_outbox (slug, op) SELECT slug, 'upsert' FROM articles WHERE status <> 'draft'`),
+      db.appState.upsert({ where: { key: VERSION_KEY }, create: { key: VERSION_KEY, value: SEARCH_DOCUMENT_VERSION }, update: { value: SEARCH_DOCUMENT_VERSION, updatedAt: new Date() } }),
+    ],
+    { timeout: 60_000 },
+  );
   return queued;
 }
 
@@ -35,20 +38,40 @@ export async function pendingOutbox(db: Db): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Sends every pending outbox row to Meilisearch, then deletes the rows whose tasks succeeded. Batches
+ * are queued without waiting for each to be indexed (up to `inFlight` at once): Meilisearch merges
+ * consecutive document tasks into one indexing pass, which is much faster than one pass per batch.
+ */
 export async function drainOutbox(
   db: Db,
   index: SearchIndex,
-  opts: { batchSize?: number; onBatch?: (done: number) => void } = {},
+  opts: { batchSize?: number; inFlight?: number; onBatch?: (done: number) => void } = {},
 ): Promise<DrainReport> {
   const batchSize = opts.batchSize ?? 2000;
+  const inFlight = opts.inFlight ?? 16;
   const report: DrainReport = { rows: 0, upserted: 0, deleted: 0 };
+  const pending: { ids: string[]; tasks: number[]; upserted: number; deleted: number }[] = [];
+  const settle = async () => {
+    const batch = pending.shift()!;
+    for (const uid of batch.tasks) await awaitTask(index, uid);
+    await db.$executeRawUnsafe(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[])`, batch.ids);
+    report.rows += batch.ids.length;
+    report.upserted += batch.upserted;
+    report.deleted += batch.deleted;
+    opts.onBatch?.(report.rows);
+  };
+  let lastId = "0";
   for (;;) {
     const rows = await db.$queryRawUnsafe<{ id: bigint; slug: string; op: string }[]>(
-      `SELECT id, slug, op FROM search_outbox ORDER BY id LIMIT $1`,
+      `SELECT id, slug, op FROM search_outbox WHERE id > $1::bigint ORDER BY id LIMIT $2`,
+      lastId,
       batchSize,
     );
-    if (!rows.length) return report;
-    // Only the last row per slug matters within a batch.
+    if (!rows.length) break;
+    lastId = rows[rows.length - 1]!.id.toString();
+    // Only the last row per slug matters within a batch; batches are queued in order, so across
+    // batches the later one wins in Meilisearch too.
     const last = new Map<string, string>();
     for (const r of rows) last.set(r.slug, r.op);
     const wanted = [...last].filter(([, op]) => op === "upsert").map(([slug]) => slug);
@@ -56,12 +79,10 @@ export async function drainOutbox(
     const foundSlugs = new Set(found.map((a) => a.slug));
     // An upsert whose article has since disappeared (or become a draft) is a delete.
     const deletes = [...last.keys()].filter((slug) => !foundSlugs.has(slug));
-    await replaceDocuments(index, found.map(toSearchDocument));
-    await removeDocuments(index, deletes);
-    await db.$executeRawUnsafe(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[])`, rows.map((r) => r.id.toString()));
-    report.rows += rows.length;
-    report.upserted += found.length;
-    report.deleted += deletes.length;
-    opts.onBatch?.(report.rows);
+    const tasks = [await enqueueDocuments(index, found.map(toSearchDocument)), await enqueueRemoval(index, deletes)].filter((t): t is number => t !== null);
+    pending.push({ ids: rows.map((r) => r.id.toString()), tasks, upserted: found.length, deleted: deletes.length });
+    if (pending.length >= inFlight) await settle();
   }
+  while (pending.length) await settle();
+  return report;
 }

@@ -58,8 +58,8 @@ export async function startMeilisearch(opts: {
       "--master-key", masterKey,
       "--env", "development",
       "--no-analytics",
-      // Two cores and one shared machine: bound indexing so search stays responsive while ingesting.
-      "--max-indexing-threads", "1",
+      // Bounded so that a big ingest leaves room for searches and the site (MEILI_INDEXING_THREADS).
+      "--max-indexing-threads", process.env.MEILI_INDEXING_THREADS ?? "1",
       "--max-indexing-memory", "1GiB",
       "--experimental-reduce-indexing-memory-usage",
     ],

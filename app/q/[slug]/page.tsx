@@ -8,6 +8,7 @@ import { getPublicArticle } from "@/lib/articles/read";
 import { relationsOf } from "@/lib/articles/relations";
 import { slugSchema, type Citation } from "@/lib/content/schema";
 import { getDb } from "@/lib/db/client";
+import { markdownToPlain } from "@/lib/markdown/plain";
 import { getRegion } from "@/lib/regions";
 import { jsonLdScript } from "@/lib/seo/json-ld";
 
@@ -52,6 +53,19 @@ function Citations({ items }: { items: Citation[] }) {
   );
 }
 
+function QuestionList({ items }: { items: { slug: string; title: string; status: string }[] }) {
+  return (
+    <ul>
+      {items.map((r) => (
+        <li key={r.slug}>
+          <Link href={`/q/${r.slug}`}>{r.title}</Link>
+          {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function QuestionPage({ params }: Props) {
   const a = await load((await params).slug);
   if (!a) notFound();
@@ -68,7 +82,7 @@ export default async function QuestionPage({ params }: Props) {
       answerCount: a.answers.length,
       datePublished: a.published,
       ...(a.answers[0]
-        ? { acceptedAnswer: { "@type": "Answer", text: a.answers[0].body, dateCreated: a.answers[0].date, author: { "@type": "Person", name: a.advisors.get(a.answers[0].advisor)?.name } } }
+        ? { acceptedAnswer: { "@type": "Answer", text: markdownToPlain(a.answers[0].body), dateCreated: a.answers[0].date, author: { "@type": "Person", name: a.advisors.get(a.answers[0].advisor)?.name } } }
         : {}),
     },
   };
@@ -139,30 +153,12 @@ export default async function QuestionPage({ params }: Props) {
       {duplicates.length > 0 && (
         <section aria-labelledby="duplicates">
           <h2 id="duplicates">相似问法</h2>
-          <ul>
-            {duplicates.map((r) => (
-              <li key={r.slug}>
-                <Link href={`/q/${r.slug}`}>{r.title}</Link>
-                {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
-              </li>
-            ))}
-          </ul>
+          <QuestionList items={duplicates} />
         </section>
       )}
       <section aria-labelledby="related">
         <h2 id="related">相关问题</h2>
-        {related.length === 0 ? (
-          <p className="meta">暂时没有相关问题。</p>
-        ) : (
-          <ul>
-            {related.map((r) => (
-              <li key={r.slug}>
-                <Link href={`/q/${r.slug}`}>{r.title}</Link>
-                {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        {related.length === 0 ? <p className="meta">暂时没有相关问题。</p> : <QuestionList items={related} />}
       </section>
       <p className="disclaimer">
         以上解答依据发布时的政策整理，仅供参考，不构成法律意见。医保待遇因参保地和年度而异，办理前请以当地医疗保障部门的最新文件和窗口答复为准。

@@ -94,8 +94,10 @@ function questionItems(lines: Line[]): RecommendedItem[] {
     }
     const text = para.map((l) => l.text.trim()).join("\n");
     const current = items[items.length - 1];
-    // Descriptions are written in the first person ("我参加了…"); titles are not.
-    const description = current && !current.body && /^(?:我|本人)/u.test(text);
+    // Descriptions are written in the first person ("我参加了…"), or run on in clauses longer than the
+    // title they follow ("上个月没交上，这个月住院了，能报吗？"); titles are short and direct.
+    const description =
+      current && !current.body && (/^(?:我|本人)/u.test(text) || (/[，,]/u.test(text) && [...text].length > [...current.title].length));
     if (para.length === 1 && isQuestionTitle(text) && !description) items.push({ title: text });
     else if (current && !current.body) {
       current.body = text;
