@@ -22,7 +22,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 function hrefWith(p: SearchParams, change: Partial<Record<keyof SearchParams, string | number | undefined>>) {
-  const merged: Record<string, string | number | undefined> = { ...p, ...change };
+  const { facets: _facets, ...state } = p;
+  const merged: Record<string, string | number | undefined> = { ...state, ...change };
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
     if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "sort" && v === "relevance")) continue;
@@ -59,7 +60,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const p = parsed.data;
   let result: SearchResult | null = null;
   try {
-    result = await runSearch(p);
+    result = await runSearch({ ...p, facets: true });
   } catch (e) {
     console.error("search failed:", (e as Error).message);
   }

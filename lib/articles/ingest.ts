@@ -1,6 +1,6 @@
 // content/ → Postgres (+ outbox) → Meilisearch. Incremental: unchanged files are recognised by their
 // content hash and never parsed; a bad file is reported and skipped, and its stored article is kept.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { crossCheck } from "../content/cross-check.ts";
 import { hashText, listQuestionFiles, loadConfig } from "../content/load.ts";
@@ -10,7 +10,7 @@ import type { SearchIndex } from "../search/client.ts";
 import { type DrainReport, drainOutbox, requeueIfStale } from "../search/outbox.ts";
 import { articleFingerprints } from "./read.ts";
 import { type RelationsReport, refreshRelations } from "./relations.ts";
-import { type ChangedArticle, deleteArticles, syncAdvisors, writeArticles } from "./write.ts";
+import { type ChangedArticle, deleteArticles, syncAdvisors, touchSources, writeArticles } from "./write.ts";
 
 export type IngestProgress = { phase: "read" | "write" | "index" | "related"; done: number; total: number };
 
@@ -52,29 +52,38 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   const errors: ContentIssue[] = [...config.errors];
   const warnings: ContentIssue[] = [];
 
-  const files = await listQuestionFiles(contentDir);
-  const known = new Map((await articleFingerprints(db)).map((r) => [r.source_path, r]));
+  const [files, fingerprints] = await Promise.all([listQuestionFiles(contentDir), articleFingerprints(db)]);
+  const known = new Map(fingerprints.map((r) => [r.source_path, r]));
   const knownSlugs = new Set([...known.values()].map((r) => r.slug));
 
   type Outcome = { file: string; unchanged?: string; changed?: ChangedArticle; failed?: true };
   const outcomes: Outcome[] = new Array(files.length);
+  const touched: { slug: string; mtime: number; size: number }[] = [];
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
-      const text = await readFile(join(contentDir, file), "utf8");
-      const hash = hashText(text);
+      const path = join(contentDir, file);
       const prior = known.get(file);
-      if (prior?.content_hash === hash) outcomes[i] = { file, unchanged: prior.slug };
+      const st = await stat(path);
+      // Same size and modification time as when last read: unchanged, without reading it.
+      if (prior && prior.source_mtime === st.mtimeMs && prior.source_size === st.size) outcomes[i] = { file, unchanged: prior.slug };
       else {
-        const r = parseQuestion(file, text, config.context);
-        warnings.push(...r.warnings);
-        if (r.ok) outcomes[i] = { file, changed: { article: r.article, sourcePath: file, hash } };
-        else {
-          errors.push(...r.errors);
-          outcomes[i] = { file, failed: true };
+        const text = await readFile(path, "utf8");
+        const hash = hashText(text);
+        if (prior?.content_hash === hash) {
+          outcomes[i] = { file, unchanged: prior.slug };
+          touched.push({ slug: prior.slug, mtime: st.mtimeMs, size: st.size });
+        } else {
+          const r = parseQuestion(file, text, config.context);
+          warnings.push(...r.warnings);
+          if (r.ok) outcomes[i] = { file, changed: { article: r.article, sourcePath: file, hash, mtime: st.mtimeMs, size: st.size } };
+          else {
+            errors.push(...r.errors);
+            outcomes[i] = { file, failed: true };
+          }
         }
       }
       if (++done % 500 === 0 || done === files.length) progress({ phase: "read", done, total: files.length });
@@ -108,25 +117,32 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   for (const id of adv.stillUsed) {
     errors.push({ file: `advisors/${id}.yaml`, message: `advisor "${id}" was removed but answers still refer to it; kept until they change` });
   }
-  const batchSize = opts.batchSize ?? 1000;
-  for (let i = 0; i < changed.length; i += batchSize) {
-    await writeArticles(db, changed.slice(i, i + batchSize));
-    progress({ phase: "write", done: Math.min(i + batchSize, changed.length), total: changed.length });
-  }
-  await deleteArticles(db, deleted);
-  const tWrite = performance.now();
-
+  // Meilisearch indexes on its own core while this process writes the next batches: the drain runs
+  // alongside the writes and finishes after the last one.
+  let writing = true;
   let index: DrainReport | null = null;
   let indexError: string | undefined;
-  if (opts.index) {
-    try {
-      const pending = Math.max(changed.length + deleted.length, requeued);
-      index = await drainOutbox(db, opts.index, { onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pending) }) });
-    } catch (e) {
-      // Postgres has the content; the outbox rows stay until the next drain reaches Meilisearch.
-      indexError = (e as Error).message;
+  const pendingIndex = Math.max(changed.length + deleted.length, requeued);
+  const draining = opts.index
+    ? drainOutbox(db, opts.index, { more: () => writing, onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, pendingIndex) }) }).then(
+        (r) => (index = r),
+        // Postgres has the content; the outbox rows stay until the next drain reaches Meilisearch.
+        (e: Error) => (indexError = e.message),
+      )
+    : Promise.resolve();
+  const batchSize = opts.batchSize ?? 1000;
+  try {
+    for (let i = 0; i < changed.length; i += batchSize) {
+      await writeArticles(db, changed.slice(i, i + batchSize));
+      progress({ phase: "write", done: Math.min(i + batchSize, changed.length), total: changed.length });
     }
+    await deleteArticles(db, deleted);
+    await touchSources(db, touched);
+  } finally {
+    writing = false;
   }
+  const tWrite = performance.now();
+  await draining;
   const tIndex = performance.now();
 
   const relations = await refreshRelations(

@@ -12,8 +12,8 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
 /** Known slug → content hash and source path, to skip unchanged files without parsing them. */
 export async function articleFingerprints(db: Db) {
-  const rows = await db.$queryRawUnsafe<{ slug: string; source_path: string; content_hash: string }[]>(
-    `SELECT slug, source_path, content_hash FROM articles`,
+  const rows = await db.$queryRawUnsafe<{ slug: string; source_path: string; content_hash: string; source_mtime: number; source_size: number }[]>(
+    `SELECT slug, source_path, content_hash, source_mtime, source_size FROM articles`,
   );
   return rows;
 }

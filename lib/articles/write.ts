@@ -9,19 +9,21 @@ function searchText(a: Article): string {
   return [a.title, a.question ?? "", a.topics.join(" "), ...a.answers.map((x) => markdownToPlain(x.body))].join("\n").toLowerCase();
 }
 
-export type ChangedArticle = { article: Article; sourcePath: string; hash: string };
+export type ChangedArticle = { article: Article; sourcePath: string; hash: string; mtime: number; size: number };
 
 // One JSON parameter per batch: jsonb_to_recordset turns it into rows (JSON arrays become text[]),
 // which keeps a 1,000-article batch to three statements.
 const UPSERT_ARTICLES = `
-INSERT INTO articles (slug, source_path, content_hash, title, question, region, province_code, city_code,
+INSERT INTO articles (slug, source_path, content_hash, source_mtime, source_size, title, question, region, province_code, city_code,
   insurance, topics, year, status, published, updated, related, citations, search_text, updated_at)
-SELECT slug, source_path, content_hash, title, question, region, province_code, city_code,
+SELECT slug, source_path, content_hash, source_mtime, source_size, title, question, region, province_code, city_code,
   insurance, topics, year, status, published, updated, related, citations, search_text, now()
-FROM jsonb_to_recordset($1::jsonb) AS x(slug text, source_path text, content_hash text, title text, question text,
+FROM jsonb_to_recordset($1::jsonb) AS x(slug text, source_path text, content_hash text, source_mtime float8,
+  source_size int, title text, question text,
   region text, province_code text, city_code text, insurance text[], topics text[], year int, status text,
   published date, updated date, related text[], citations jsonb, search_text text)
 ON CONFLICT (slug) DO UPDATE SET source_path = EXCLUDED.source_path, content_hash = EXCLUDED.content_hash,
+  source_mtime = EXCLUDED.source_mtime, source_size = EXCLUDED.source_size,
   title = EXCLUDED.title, question = EXCLUDED.question, region = EXCLUDED.region,
   province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code, insurance = EXCLUDED.insurance,
   topics = EXCLUDED.topics, year = EXCLUDED.year, status = EXCLUDED.status, published = EXCLUDED.published,
@@ -37,12 +39,14 @@ const INSERT_OUTBOX = `INSERT INTO search_outbox (slug, op) SELECT s, $2 FROM un
 
 export async function writeArticles(db: Db, batch: ChangedArticle[]) {
   if (!batch.length) return;
-  const rows = batch.map(({ article: a, sourcePath, hash }) => {
+  const rows = batch.map(({ article: a, sourcePath, hash, mtime, size }) => {
     const region = getRegion(a.region);
     return {
       slug: a.slug,
       source_path: sourcePath,
       content_hash: hash,
+      source_mtime: mtime,
+      source_size: size,
       title: a.title,
       question: a.question ?? null,
       region: a.region,
@@ -100,4 +104,15 @@ export async function syncAdvisors(db: Db, advisors: Map<string, Advisor & { has
   const removable = gone.filter((id) => !stillUsed.includes(id));
   if (removable.length) await db.advisor.deleteMany({ where: { id: { in: removable } } });
   return { changed, removed: removable.length, stillUsed };
+}
+
+/** Records new mtimes for files whose content did not change (a checkout or copy touches every file). */
+export async function touchSources(db: Db, files: { slug: string; mtime: number; size: number }[]) {
+  for (let i = 0; i < files.length; i += 5000) {
+    await db.$executeRawUnsafe(
+      `UPDATE articles a SET source_mtime = x.mtime, source_size = x.size
+       FROM jsonb_to_recordset($1::jsonb) AS x(slug text, mtime float8, size int) WHERE a.slug = x.slug`,
+      JSON.stringify(files.slice(i, i + 5000)),
+    );
+  }
 }

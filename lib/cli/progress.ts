@@ -1,26 +1,26 @@
-// Progress for long CLI work: a bar on a terminal, plain lines in CI and logs.
+// Progress for long CLI work: bars on a terminal (one per phase; phases may overlap), plain lines in CI
+// and logs.
 import cliProgress from "cli-progress";
 
 export type Progress = { update: (label: string, done: number, total: number) => void; stop: () => void };
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY && !process.env.CI) {
-    const bar = new cliProgress.SingleBar(
-      { format: "{label} [{bar}] {value}/{total} {percentage}% | {duration_formatted}", hideCursor: true, clearOnComplete: true, stream },
+    const multi = new cliProgress.MultiBar(
+      { format: "{label} [{bar}] {value}/{total} {percentage}% | {duration_formatted}", hideCursor: true, clearOnComplete: false, stream },
       cliProgress.Presets.shades_classic,
     );
-    let current = "";
+    const bars = new Map<string, cliProgress.SingleBar>();
     return {
       update(label, done, total) {
-        if (label !== current) {
-          if (current) bar.stop();
-          bar.start(total, done, { label: label.padEnd(6) });
-          current = label;
-        } else bar.setTotal(total);
-        bar.update(done, { label: label.padEnd(6) });
+        let bar = bars.get(label);
+        if (!bar) bars.set(label, (bar = multi.create(total, done, { label: label.padEnd(7) })));
+        bar.setTotal(total);
+        bar.update(done, { label: label.padEnd(7) });
       },
       stop: () => {
-        if (current) bar.stop();
+        multi.stop();
+        bars.clear();
       },
     };
   }

@@ -46,7 +46,13 @@ export async function pendingOutbox(db: Db): Promise<number> {
 export async function drainOutbox(
   db: Db,
   index: SearchIndex,
-  opts: { batchSize?: number; inFlight?: number; onBatch?: (done: number) => void } = {},
+  opts: {
+    batchSize?: number;
+    inFlight?: number;
+    onBatch?: (done: number) => void;
+    /** While this returns true an empty outbox means "wait for more" (rows are still being written). */
+    more?: () => boolean;
+  } = {},
 ): Promise<DrainReport> {
   const batchSize = opts.batchSize ?? 2000;
   const inFlight = opts.inFlight ?? 16;
@@ -68,7 +74,12 @@ export async function drainOutbox(
       lastId,
       batchSize,
     );
-    if (!rows.length) break;
+    if (!rows.length) {
+      if (!opts.more?.()) break;
+      if (pending.length) await settle();
+      else await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
     lastId = rows[rows.length - 1]!.id.toString();
     // Only the last row per slug matters within a batch; batches are queued in order, so across
     // batches the later one wins in Meilisearch too.

@@ -30,6 +30,8 @@ export const searchParamsSchema = z.object({
     return Number.isFinite(n) ? Math.min(Math.max(n, 1), MAX_PAGE) : 1;
   }),
   sort: optionalText.transform((v): "relevance" | "newest" => (v === "newest" ? "newest" : "relevance")),
+  /** Facet counts cost time on large result sets: the page asks for them, API clients opt in. */
+  facets: optionalText.transform((v) => v === "1" || v === "true"),
 });
 
 export type SearchParams = z.output<typeof searchParamsSchema>;

@@ -175,7 +175,7 @@ async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<Se
     hitsPerPage: PAGE_SIZE,
     page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
-    facets: ["province", "city", "insurance", "topics", "year"],
+    facets: p.facets ? ["province", "city", "insurance", "topics", "year"] : undefined,
     attributesToRetrieve: ["id", "title", "region", "insurance", "topics", "year", "status"],
     attributesToHighlight: ["title"],
     attributesToCrop: ["question", "answers"],
@@ -213,7 +213,7 @@ async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<Se
     tookMs: Math.round(performance.now() - started),
     query: nq,
     shownFor,
-    facets: { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} },
+    facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
   };
 }
 

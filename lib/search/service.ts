@@ -6,6 +6,7 @@ import { getDb } from "../db/client.ts";
 import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
 import { getIndex, getSearchClient, indexName } from "./client.ts";
+import { logSearch } from "./log.ts";
 import type { SearchParams } from "./params.ts";
 import { searchArticles, type SearchResult } from "./query.ts";
 
@@ -27,18 +28,13 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
   const index = getIndex(getSearchClient(undefined, undefined, { timeout: SEARCH_TIMEOUT_MS }), indexName());
   const result = await searchArticles(p, { index, db, lexicon: await getLexicon() });
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
-    // Not awaited: a slow or failing log write must never slow or fail a search.
-    db.searchLog
-      .create({
-        data: {
-          query: result.query.display,
-          kind: result.query.kind,
-          filters: { region: p.region, insurance: p.insurance, topic: p.topic, year: p.year },
-          hits: result.total,
-          mode: result.mode,
-        },
-      })
-      .catch((e: Error) => console.error("search log write failed:", e.message));
+    logSearch(db, {
+      query: result.query.display,
+      kind: result.query.kind,
+      filters: { region: p.region, insurance: p.insurance, topic: p.topic, year: p.year },
+      hits: result.total,
+      mode: result.mode,
+    });
   }
   return result;
 }

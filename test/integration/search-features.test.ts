@@ -58,7 +58,7 @@ describe("search understands how people ask", () => {
   });
 
   it("counts facets: provinces, cities, insurance, topics, years", async () => {
-    const r = await search("");
+    const r = await search("", { facets: "1" });
     expect(r.facets?.province).toMatchObject({ "520000": 1 });
     expect(r.facets?.city).toMatchObject({ "520500": 1 });
     expect(r.facets?.insurance).toMatchObject({ resident: 3, employee: 1 });
@@ -77,5 +77,17 @@ describe("related questions", () => {
     const { related } = await relationsOf(ctx.db, "dingdian-daijieda");
     expect(related.length).toBeGreaterThan(0);
     expect(related.every((r) => r.status === "published")).toBe(true);
+  });
+});
+
+describe("search log", () => {
+  it("records queries in batches for content-gap reports", async () => {
+    const { logSearch, flush } = await import("../../lib/search/log.ts");
+    logSearch(ctx.db, { query: "没有的词", kind: "chinese", filters: { region: "520500" }, hits: 0, mode: "meilisearch" });
+    logSearch(ctx.db, { query: "异地就医", kind: "chinese", filters: {}, hits: 3, mode: "meilisearch" });
+    await flush(ctx.db);
+    const zero = await ctx.db.searchLog.findMany({ where: { hits: 0 } });
+    expect(zero.map((r) => [r.query, r.filters])).toEqual([["没有的词", { region: "520500" }]]);
+    expect(await ctx.db.searchLog.count()).toBe(2);
   });
 });

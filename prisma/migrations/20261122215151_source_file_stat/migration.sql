@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "articles" ADD COLUMN     "source_mtime" DOUBLE PRECISION NOT NULL DEFAULT 0,
+ADD COLUMN     "source_size" INTEGER NOT NULL DEFAULT 0;
