@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import Link from "next/link";
+import { HeaderSearch } from "@/components/HeaderSearch";
 import { SearchForm } from "@/components/SearchForm";
 import "./globals.css";
 
@@ -21,7 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="brand">
               医保问答<small>有依据的解答</small>
             </Link>
-            <SearchForm />
+            {/* useSearchParams needs a Suspense boundary on statically rendered pages. */}
+            <Suspense fallback={<SearchForm />}>
+              <HeaderSearch />
+            </Suspense>
             <nav aria-label="主导航" className="site-nav">
               <Link href="/calculators">报销计算器</Link>
             </nav>

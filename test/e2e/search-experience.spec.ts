@@ -60,3 +60,8 @@ for (const path of ["/", "/search?q=%E5%BC%82%E5%9C%B0%E5%B0%B1%E5%8C%BB", "/q/j
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+test("the header box shows the query of the results page", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("生育津贴")}`);
+  await expect(page.locator("#site-search")).toHaveValue("生育津贴");
+});
