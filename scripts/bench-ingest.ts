@@ -50,7 +50,7 @@ try {
   const again = await run();
   const againS = (performance.now() - t) / 1000;
   progress.stop();
-  console.log(`unchanged re-ingest: ${againS.toFixed(2)} s (${again.unchanged} unchanged, ${again.added + again.updated} written)`);
+  console.log(`unchanged re-ingest: ${againS.toFixed(2)} s (${again.unchanged} unchanged, ${again.added + again.updated} written; scan ${secs(again.ms.read)} s)`);
 
   // One edit: the time until search finds it (polled while ingest goes on to related questions).
   const file = join(content, "questions/bench/000/bench-7.md");
