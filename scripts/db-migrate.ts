@@ -4,7 +4,7 @@ import { migrationStatus } from "../lib/db/migrate.ts";
 import { openStack } from "../lib/servers/stack.ts";
 
 const env = readEnv();
-const stack = await openStack(env, { log: (m) => console.error(m) }); // applies the migrations
+const stack = await openStack(env, { log: (m) => console.error(m), search: false }); // applies the migrations
 try {
   const status = await migrationStatus(stack.databaseUrl);
   if (status.failed.length || status.edited.length) {

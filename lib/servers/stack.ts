@@ -44,7 +44,10 @@ export function runningStack(env: Env): Runtime | null {
   }
 }
 
-export async function openStack(env: Env, opts: { log?: (m: string) => void; publish?: boolean } = {}): Promise<Stack> {
+export async function openStack(
+  env: Env,
+  opts: { log?: (m: string) => void; publish?: boolean; search?: boolean } = {},
+): Promise<Stack> {
   const log = opts.log ?? (() => {});
   const shared = !env.DATABASE_URL && !env.MEILI_URL ? runningStack(env) : null;
   if (shared) {
@@ -74,7 +77,7 @@ export async function openStack(env: Env, opts: { log?: (m: string) => void; pub
     }
     let meiliUrl = env.MEILI_URL;
     let meiliKey = env.MEILI_MASTER_KEY;
-    if (!meiliUrl) {
+    if (!meiliUrl && opts.search !== false) {
       log(`starting embedded Meilisearch (data in ${join(env.dataDir, "meilisearch")})`);
       const m = await startMeilisearch({ dir: join(env.dataDir, "meilisearch") });
       stops.push(m.stop);
@@ -86,14 +89,14 @@ export async function openStack(env: Env, opts: { log?: (m: string) => void; pub
 
     if (opts.publish && (!env.DATABASE_URL || !env.MEILI_URL)) {
       const file = runtimeFile(env);
-      writeFileSync(file, JSON.stringify({ pid: process.pid, databaseUrl, meiliUrl, meiliKey } satisfies Runtime), { mode: 0o600 });
+      writeFileSync(file, JSON.stringify({ pid: process.pid, databaseUrl, meiliUrl: meiliUrl ?? "", meiliKey } satisfies Runtime), { mode: 0o600 });
       stops.unshift(async () => rmSync(file, { force: true }));
     }
     return {
       databaseUrl,
-      meiliUrl,
+      meiliUrl: meiliUrl ?? "",
       meiliKey,
-      embedded: { postgres: !env.DATABASE_URL, meilisearch: !env.MEILI_URL },
+      embedded: { postgres: !env.DATABASE_URL, meilisearch: !env.MEILI_URL && opts.search !== false },
       appliedMigrations,
       stop,
     };
