@@ -54,7 +54,8 @@ try {
   const ours: Ranker = async (q) => {
     const p = parseSearchParams({ q });
     if (!p.success) return [];
-    return (await searchArticles(p.data, { index, lexicon })).hits.map((h) => h.slug);
+    const r = await searchArticles(p.data, { index, lexicon, db });
+    return [...r.hits, ...r.more].map((h) => h.slug);
   };
   const baseline: Ranker = async (q) => (await base.search(q, { limit: 10, filter: `status IN ["published", "unanswered"]` })).hits.map((h) => h.id);
 

@@ -113,6 +113,19 @@ export default async function SearchPage({ searchParams }: Props) {
               ))}
             </ul>
             <Pager p={p} total={result.total} pageSize={result.pageSize} href={href} />
+            {result.more.length > 0 && (
+              <section aria-labelledby="more-results">
+                <h2 id="more-results">其他可能相关的问题</h2>
+                <ul className="plain results">
+                  {result.more.map((h) => (
+                    <li key={h.slug}>
+                      <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
+                      <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} status={h.status} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </div>
         </div>
       )}

@@ -80,7 +80,7 @@ export async function relationsOf(db: Db, slug: string) {
   const rows = await db.articleRelation.findMany({
     where: { slug, to: { status: { not: "draft" } } },
     orderBy: { position: "asc" },
-    include: { to: { select: { slug: true, title: true, status: true, region: true } } },
+    include: { to: { select: { slug: true, title: true, status: true, region: true, insurance: true, topics: true, year: true } } },
   });
   return {
     related: rows.filter((r) => r.kind === "related").map((r) => r.to),

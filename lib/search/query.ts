@@ -1,6 +1,7 @@
 // Runs a search request and shapes the response the page and the API share. Meilisearch first; when it
 // is unreachable or slow, Postgres (lib/search/fallback.ts) with the same normalisation.
 import type { Index, SearchParams as MeiliParams } from "meilisearch";
+import { relationsOf } from "../articles/relations.ts";
 import type { Db } from "../db/client.ts";
 import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery } from "../query/normalize.ts";
@@ -44,6 +45,8 @@ export type SearchResult = {
   query: NormalizedQuery;
   /** Set when the results are for another wording than the one typed (homophone typo). */
   shownFor?: string;
+  /** When the results fill less than a page: looser matches, shown apart ("其他可能相关的问题"). */
+  more: SearchHit[];
   facets: Facets | null;
 };
 
@@ -141,7 +144,7 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
   const started = performance.now();
   const nq = normalizeQuery(p.q);
   try {
-    return await searchMeili(p, nq, deps.index, started, deps.lexicon);
+    return await searchMeili(p, nq, deps.index, started, deps.lexicon, deps.db);
   } catch (e) {
     if (!deps.db) throw e;
     const fb = await fallbackSearch(deps.db, nq, p);
@@ -165,11 +168,12 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
       tookMs: Math.round(performance.now() - started),
       query: nq,
       facets: null,
+      more: [],
     };
   }
 }
 
-async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<SearchDocument>, started: number, lexicon?: Lexicon): Promise<SearchResult> {
+async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<SearchDocument>, started: number, lexicon?: Lexicon, db?: Db): Promise<SearchResult> {
   const common: MeiliParams = {
     filter: buildFilter(p),
     hitsPerPage: PAGE_SIZE,
@@ -204,8 +208,23 @@ async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<Se
   }
   const r = res!;
   const fd = r.facetDistribution ?? {};
+  // A precise query that fills less than a page: show, apart, the questions stored as related to the
+  // best hit, so that a narrow question still leads to its neighbours.
+  let more: SearchHit[] = [];
+  const best = r.hits[0];
+  // Only for a query without filters: neighbours ignore the filters a person has chosen.
+  const filtered = Boolean(p.region || p.insurance || p.topic || p.year);
+  if (db && best && p.page === 1 && totalOf(r) < PAGE_SIZE && nq.kind !== "empty" && !filtered) {
+    const seen = new Set(r.hits.map((h) => h.id));
+    const { related, duplicates } = await relationsOf(db, best.id);
+    more = [...duplicates, ...related]
+      .filter((a) => !seen.has(a.slug) && (seen.add(a.slug), true))
+      .slice(0, PAGE_SIZE - r.hits.length)
+      .map((a) => ({ slug: a.slug, title: escapeHtml(a.title), snippet: "", url: `/q/${a.slug}`, region: a.region, regionName: regionLabel(a.region), insurance: a.insurance, topics: a.topics, year: a.year, status: a.status }));
+  }
   return {
     hits: r.hits.map((h) => toHit(h)),
+    more,
     total: totalOf(r),
     page: p.page,
     pageSize: PAGE_SIZE,

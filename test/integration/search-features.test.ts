@@ -91,3 +91,15 @@ describe("search log", () => {
     expect(await ctx.db.searchLog.count()).toBe(2);
   });
 });
+
+describe("narrow results", () => {
+  it("adds the best hit's related questions apart when a query fills less than a page", async () => {
+    const p = parseSearchParams({ q: "村卫生室" });
+    if (!p.success) throw p.error;
+    const r = await searchArticles(p.data, { index: ctx.index, lexicon, db: ctx.db });
+    expect(r.hits.map((h) => h.slug)).toEqual(["menzhen-tongchou-bijie"]);
+    const { related } = await relationsOf(ctx.db, "menzhen-tongchou-bijie");
+    expect(related.length).toBeGreaterThan(0);
+    expect(r.more.map((h) => h.slug)).toEqual(related.map((x) => x.slug));
+  });
+});

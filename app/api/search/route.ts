@@ -26,6 +26,8 @@ export async function GET(req: NextRequest) {
       query: r.query.display,
       ...(r.shownFor ? { shownFor: r.shownFor } : {}),
       ...(r.facets ? { facets: r.facets } : {}),
+      // Fewer hits than a page: the questions related to the best one, apart from the hits.
+      ...(r.more.length ? { more: r.more.map(({ slug, title, url, region, insurance, topics }) => ({ slug, title, url, region, insurance, topics })) } : {}),
     });
   } catch (e) {
     console.error("search failed:", (e as Error).message);
