@@ -263,10 +263,10 @@ function snippetAround(text: string, terms: string[], radius = 40): string {
 }
 
 function markTerms(text: string, terms: string[]): string {
-  let out = escapeHtml(text);
+  // Marked on the raw text, escaped afterwards: a term can never cut through an HTML entity.
+  let out = text;
   for (const t of [...terms].sort((a, b) => b.length - a.length)) {
-    if (!t) continue;
-    out = out.split(escapeHtml(t)).join(`<mark>${escapeHtml(t)}</mark>`);
+    if (t) out = out.split(t).join(`${PRE}${t}${POST}`);
   }
-  return out.replace(/<\/mark><mark>/g, "");
+  return markHighlights(out).replace(/<\/mark><mark>/g, "");
 }
