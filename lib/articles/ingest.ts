@@ -44,6 +44,7 @@ export type IngestOptions = {
 };
 
 const READ_CONCURRENCY = 64;
+const CONTEXT_KEY = "parse_context";
 
 export async function ingestContent(opts: IngestOptions): Promise<IngestReport> {
   const { contentDir, db } = opts;
@@ -53,7 +54,13 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   const errors: ContentIssue[] = [...config.errors];
   const warnings: ContentIssue[] = [];
 
-  const [files, fingerprints] = await Promise.all([listQuestionFiles(contentDir), articleFingerprints(db)]);
+  const [files, fingerprints, lastContext] = await Promise.all([
+    listQuestionFiles(contentDir),
+    articleFingerprints(db),
+    db.appState.findUnique({ where: { key: CONTEXT_KEY } }),
+  ]);
+  // A changed topic vocabulary changes how every file parses: read them all this once.
+  const sameContext = lastContext?.value === config.parseContext;
   const known = new Map(fingerprints.map((r) => [r.source_path, r]));
   const knownSlugs = new Set([...known.values()].map((r) => r.slug));
 
@@ -69,12 +76,18 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
       const path = join(contentDir, file);
       const prior = known.get(file);
       // Synchronous: for 100,000 files a tight loop of stat calls is twice as fast as promised ones.
-      const st = statSync(path);
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (!st) {
+        // Deleted while this run was listing: treated like a failed read, its article is kept this time.
+        outcomes[i] = { file, failed: true };
+        done++;
+        continue;
+      }
       // Same size and modification time as when last read: unchanged, without reading it.
-      if (prior && prior.source_mtime === st.mtimeMs && prior.source_size === st.size) outcomes[i] = { file, unchanged: prior.slug };
+      if (sameContext && prior && prior.source_mtime === st.mtimeMs && prior.source_size === st.size) outcomes[i] = { file, unchanged: prior.slug };
       else {
         const text = await readFile(path, "utf8");
-        const hash = hashText(text);
+        const hash = hashText(text, config.parseContext);
         if (prior?.content_hash === hash) {
           outcomes[i] = { file, unchanged: prior.slug };
           touched.push({ slug: prior.slug, mtime: st.mtimeMs, size: st.size });
@@ -93,9 +106,11 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
-  // Unchanged files first, so that a new file claiming an existing slug is the one reported and skipped.
+  // Stored articles whose files are unchanged or failed to parse come first: a file newly claiming
+  // their slug is the one reported and skipped, never silently written over them.
+  const storedSlug = (o: Outcome) => o.unchanged ?? (o.failed ? known.get(o.file)?.slug : undefined);
   const entries = [
-    ...outcomes.filter((o) => o.unchanged).map((o) => ({ file: o.file, slug: o.unchanged!, related: [] as string[] })),
+    ...outcomes.filter((o) => storedSlug(o)).map((o) => ({ file: o.file, slug: storedSlug(o)!, related: [] as string[] })),
     ...outcomes.filter((o) => o.changed).map((o) => ({ file: o.file, slug: o.changed!.article.slug, related: o.changed!.article.related })),
   ];
   const cross = crossCheck(entries);
@@ -103,9 +118,12 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
   warnings.push(...cross.warnings);
   const changed = outcomes.filter((o) => o.changed && !cross.duplicates.has(o.file)).map((o) => o.changed!);
 
-  // Keep what exists for files that failed, so a typo never takes an article off the site.
+  // Keep what exists for files that failed or were skipped, so a mistake never takes an article off the site.
   const keep = new Set(entries.filter((e) => !cross.duplicates.has(e.file)).map((e) => e.slug));
-  for (const o of outcomes) if (o.failed && known.get(o.file)) keep.add(known.get(o.file)!.slug);
+  for (const o of outcomes) {
+    const prior = known.get(o.file);
+    if (prior && (o.failed || cross.duplicates.has(o.file))) keep.add(prior.slug);
+  }
   const deleted = [...knownSlugs].filter((s) => !keep.has(s));
   const tRead = performance.now();
 
@@ -142,6 +160,13 @@ export async function ingestContent(opts: IngestOptions): Promise<IngestReport> 
     await touchSources(db, touched);
   } finally {
     writing = false;
+  }
+  if (!sameContext) {
+    await db.appState.upsert({
+      where: { key: CONTEXT_KEY },
+      create: { key: CONTEXT_KEY, value: config.parseContext },
+      update: { value: config.parseContext, updatedAt: new Date() },
+    });
   }
   const tWrite = performance.now();
   await draining;

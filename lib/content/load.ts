@@ -22,12 +22,15 @@ export const PARSER_VERSION = "1";
 export type ContentConfig = {
   advisors: Map<string, Advisor & { hash: string }>;
   topics: TopicVocabulary;
+  /** Hash of the topic vocabulary: question files parse differently when it changes. */
+  parseContext: string;
   context: ParseContext;
   errors: ContentIssue[];
 };
 
-export function hashText(text: string | Buffer): string {
-  return createHash("sha256").update(PARSER_VERSION).update(text).digest("hex").slice(0, 32);
+/** `context` is what else the parse result depends on (the topic vocabulary): a change re-parses all. */
+export function hashText(text: string | Buffer, context = ""): string {
+  return createHash("sha256").update(PARSER_VERSION).update(context).update(text).digest("hex").slice(0, 32);
 }
 
 export async function loadConfig(contentDir: string): Promise<ContentConfig> {
@@ -57,6 +60,7 @@ export async function loadConfig(contentDir: string): Promise<ContentConfig> {
   return {
     advisors,
     topics,
+    parseContext: createHash("sha256").update(JSON.stringify(topics)).digest("hex").slice(0, 16),
     errors,
     context: {
       advisors: new Set(advisors.keys()),

@@ -12,9 +12,9 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const MIGRATIONS_DIR = join(ROOT, "prisma/migrations");
 export const SCHEMA_FILE = join(ROOT, "prisma/schema.prisma");
 const NO_FILTERS = { externalTables: [], externalEnums: [] };

@@ -3,6 +3,7 @@
 // ranking), which the page and the API say.
 import type { Db } from "../db/client.ts";
 import type { NormalizedQuery } from "../query/normalize.ts";
+import { NATIONWIDE } from "../regions/index.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
 
 export type FallbackRow = {
@@ -38,7 +39,7 @@ export async function fallbackSearch(db: Db, q: NormalizedQuery, p: SearchParams
     return `$${args.length}`;
   };
   if (p.region) {
-    const col = p.region.endsWith("0000") ? "province_code" : p.region.endsWith("00") ? "city_code" : "region";
+    const col = p.region === NATIONWIDE ? "region" : p.region.endsWith("0000") ? "province_code" : p.region.endsWith("00") ? "city_code" : "region";
     where.push(`${col} = ${arg(p.region)}`);
   }
   if (p.insurance) where.push(`${arg(p.insurance)} = ANY(insurance)`);

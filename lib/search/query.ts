@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery } from "../query/normalize.ts";
 import { toSyllables } from "../query/pinyin.ts";
-import { regionLabel } from "../regions/index.ts";
+import { NATIONWIDE, regionLabel } from "../regions/index.ts";
 import type { SearchDocument } from "./document.ts";
 import { fallbackSearch } from "./fallback.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
@@ -65,8 +65,8 @@ export function markHighlights(s: string): string {
 export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topic" | "year">): string[] {
   const f = [`status IN ["published", "unanswered"]`];
   if (p.region) {
-    // A province or city filter matches everything beneath it.
-    const field = p.region.endsWith("0000") ? "province" : p.region.endsWith("00") ? "city" : "region";
+    // A province or city filter matches everything beneath it; 000000 means the nationwide articles.
+    const field = p.region === NATIONWIDE ? "region" : p.region.endsWith("0000") ? "province" : p.region.endsWith("00") ? "city" : "region";
     f.push(`${field} = ${JSON.stringify(p.region)}`);
   }
   if (p.insurance) f.push(`insurance = ${JSON.stringify(p.insurance)}`);
@@ -138,13 +138,19 @@ function totalOf(r: { hits: unknown[] }): number {
   return x.totalHits ?? x.estimatedTotalHits ?? r.hits.length;
 }
 
-export type SearchDeps = { index: Index<SearchDocument>; db?: Db; lexicon?: Lexicon };
+export type SearchDeps = {
+  index: Index<SearchDocument>;
+  db?: Db;
+  lexicon?: Lexicon;
+  /** performance.now() by which the whole search must be done, retries included; past it → fallback. */
+  deadline?: number;
+};
 
 export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise<SearchResult> {
   const started = performance.now();
   const nq = normalizeQuery(p.q);
   try {
-    return await searchMeili(p, nq, deps.index, started, deps.lexicon, deps.db);
+    return await searchMeili(p, nq, deps, started);
   } catch (e) {
     if (!deps.db) throw e;
     const fb = await fallbackSearch(deps.db, nq, p);
@@ -173,7 +179,8 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
   }
 }
 
-async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<SearchDocument>, started: number, lexicon?: Lexicon, db?: Db): Promise<SearchResult> {
+async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDeps, started: number): Promise<SearchResult> {
+  const { index, lexicon, db, deadline } = deps;
   const common: MeiliParams = {
     filter: buildFilter(p),
     hitsPerPage: PAGE_SIZE,
@@ -188,8 +195,10 @@ async function searchMeili(p: SearchParams, nq: NormalizedQuery, index: Index<Se
     highlightPreTag: PRE,
     highlightPostTag: POST,
   };
-  const run = (a: Attempt) =>
-    index.search(a.q, { ...common, attributesToSearchOn: a.on, matchingStrategy: a.strategy, locales: a.on === CHINESE_ATTRIBUTES ? ["cmn"] : undefined });
+  const run = (a: Attempt) => {
+    if (deadline !== undefined && performance.now() > deadline) throw new Error("search took longer than its deadline");
+    return index.search(a.q, { ...common, attributesToSearchOn: a.on, matchingStrategy: a.strategy, locales: a.on === CHINESE_ATTRIBUTES ? ["cmn"] : undefined });
+  };
 
   let res: Awaited<ReturnType<typeof run>> | undefined;
   let shownFor: string | undefined;

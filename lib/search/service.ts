@@ -26,7 +26,8 @@ function getLexicon(): Promise<Lexicon> {
 export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
   const db = getDb();
   const index = getIndex(getSearchClient(undefined, undefined, { timeout: SEARCH_TIMEOUT_MS }), indexName());
-  const result = await searchArticles(p, { index, db, lexicon: await getLexicon() });
+  const lexicon = await getLexicon();
+  const result = await searchArticles(p, { index, db, lexicon, deadline: performance.now() + SEARCH_TIMEOUT_MS });
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
     logSearch(db, {
       query: result.query.display,

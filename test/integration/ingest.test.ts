@@ -100,6 +100,40 @@ describe("ingest", () => {
     await rm(file);
   });
 
+  it("never lets a file take over a stored article's slug, even one whose own file is broken", async () => {
+    const stored = join(content.dir, "questions/yidi-beian.md");
+    const good = await readFile(stored, "utf8");
+    const title = (await getPublicArticle(ctx.db, "yidi-beian"))!.title;
+    await writeFile(stored, good.replace('region: "000000"', 'region: "bad"'));
+    await writeFile(join(content.dir, "questions/thief.md"), good.replace(title, "抢占别人地址的问题").replace("---\ntitle", "---\nslug: yidi-beian\ntitle"));
+    const r = await ingest();
+    expect(r.errors.some((e) => e.file === "questions/thief.md" && e.field === "slug")).toBe(true);
+    expect((await getPublicArticle(ctx.db, "yidi-beian"))?.title).toBe(title);
+    await rm(join(content.dir, "questions/thief.md"));
+    await writeFile(stored, good);
+  });
+
+  it("keeps an article whose edited file now claims a slug in use", async () => {
+    const file = join(content.dir, "questions/sub/menzhen-tongchou-bijie.md");
+    const before = await readFile(file, "utf8");
+    await writeFile(file, before.replace("---\ntitle", "---\nslug: yidi-beian\ntitle"));
+    const r = await ingest();
+    expect(r.deleted).toBe(0);
+    expect(await getPublicArticle(ctx.db, "menzhen-tongchou-bijie")).not.toBeNull();
+    await writeFile(file, before);
+    expect((await ingest()).errors).toEqual([]);
+  });
+
+  it("re-reads every file when the topic vocabulary changes", async () => {
+    const topics = join(content.dir, "topics.yaml");
+    const before = await readFile(topics, "utf8");
+    await writeFile(topics, before.replace("- name: 门诊统筹", "- name: 门诊统筹\n  aliases: [门诊共济]"));
+    const r = await ingest();
+    expect(r.unchanged).toBe(0);
+    expect(r.updated).toBe(r.files);
+    expect((await ingest()).unchanged).toBe(r.files);
+  });
+
   it("removes a deleted file's article from Postgres and from search", async () => {
     await rm(join(content.dir, "questions/new-one.md"));
     const r = await ingest();

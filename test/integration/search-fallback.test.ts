@@ -53,6 +53,14 @@ describe("when Meilisearch stops", () => {
     expect(r.hits[0]?.slug).toBe("yidi-beian");
   });
 
+  it("answers from Postgres once a search has used up its time, retries included", async () => {
+    const p = parseSearchParams({ q: "异地就医备案" });
+    if (!p.success) throw p.error;
+    const r = await searchArticles(p.data, { index: index(), db: getDb(databaseUrl), deadline: performance.now() - 1 });
+    expect(r.mode).toBe("fallback");
+    expect(r.hits[0]?.slug).toBe("yidi-beian");
+  });
+
   it("serves search from Postgres with the same normalisation, and pages keep rendering", async () => {
     await meili.stop();
     const r = await search("異地就醫備案"); // traditional characters, normalised before the fallback too
