@@ -3,7 +3,7 @@
 // so the client component can use it without pulling the region tables or node modules into the
 // browser bundle (the rest of lib/calculators imports lib/regions).
 import type { EstimateLayerView, EstimateView } from "./estimate.ts";
-import type { Filing } from "./estimate-input.ts";
+import type { EstimateInput, Filing } from "./estimate-input.ts";
 import type { FieldErrors } from "./estimate-request.ts";
 import type { PolicyStatus } from "./policy-status.ts";
 import type { Delivery, FacilityLevel, Insurance, Person, PolicySource, Scheme } from "./policy-schema.ts";
@@ -69,20 +69,8 @@ export type Outcome =
   | { kind: "ok"; view: EstimateView }
   | { kind: "error"; message: string; fields: FieldErrors };
 
-export type EstimateRequestBody = {
-  region: string;
-  year: number;
-  insurance: Insurance;
-  scheme: Scheme;
-  level: FacilityLevel;
-  person: Person;
-  total: number;
-  selfPaid?: number;
-  classB?: number;
-  filing?: Filing;
-  delivery?: Delivery;
-  ytd?: { fundPaid?: number; deductibleMet?: number; admissionsBefore?: number; layerBase?: number };
-};
+/** The API's request body: the engine's own input type (a type import, so no zod in the browser). */
+export type EstimateRequestBody = EstimateInput;
 
 const AMOUNT_TEXT = /^\d{1,9}(\.\d{0,2})?$/;
 const COUNT_TEXT = /^\d{1,3}$/;
