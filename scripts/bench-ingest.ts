@@ -1,44 +1,35 @@
 // npm run bench:ingest -- --count N [--write]
 // Full ingest of N synthetic articles into fresh embedded Postgres + Meilisearch, then an unchanged
 // re-ingest, then one edit until it is searchable. --write records the figures in BENCHMARKS.md.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ingestContent } from "../lib/articles/ingest.ts";
-import { closeDb, getDb } from "../lib/db/client.ts";
-import { migrateDeploy } from "../lib/db/migrate.ts";
-import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
-import { startMeilisearch } from "../lib/servers/meilisearch.ts";
-import { startEmbeddedPostgres } from "../lib/servers/postgres.ts";
 import { createProgress } from "../lib/cli/progress.ts";
+import { loadSearchVocabulary } from "../lib/content/load.ts";
+import { getDb } from "../lib/db/client.ts";
+import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import { recordBenchmark } from "./bench/record.ts";
-import { writeSyntheticCorpus } from "./bench/synthetic.ts";
+import { benchServers, syntheticContent } from "./bench/setup.ts";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "10000" }, write: { type: "boolean", default: false } } });
 const n = Number(values.count);
-const root = await mkdtemp(join(tmpdir(), "yibao-bench-"));
-const content = join(root, "content");
-await cp("content/advisors", join(content, "advisors"), { recursive: true });
-await cp("content/topics.yaml", join(content, "topics.yaml"));
-const advisors = (await import("node:fs")).readdirSync("content/advisors").map((f) => f.replace(/\.yaml$/, ""));
-
-console.log(`generating ${n} synthetic articles…`);
-await writeSyntheticCorpus(content, n, advisors);
-const pg = await startEmbeddedPostgres({ dir: join(root, "pg") });
-const meili = await startMeilisearch({ dir: join(root, "meili") });
-await migrateDeploy(pg.url);
+const servers = await benchServers("ingest");
+const { pg, meili } = servers;
+const content = await syntheticContent(servers.root, n);
 const client = getSearchClient(meili.url, meili.masterKey);
-await ensureIndex(client);
+const { vocabulary } = await loadSearchVocabulary(content);
+await ensureIndex(client, "articles", vocabulary);
 const db = getDb(pg.url);
 const index = getIndex(client);
 const progress = createProgress();
-const run = () => ingestContent({ contentDir: content, db, index, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
+const run = () =>
+  ingestContent({ contentDir: content, db, index, synonyms: vocabulary.synonyms, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
 
 try {
   let t = performance.now();
   const full = await run();
-  const fullS = (performance.now() - t) / 1000;
   progress.stop();
   if (full.errors.length) throw new Error(`bench corpus has errors: ${full.errors[0]?.message}`);
   const searchableS = (full.ms.read + full.ms.write + full.ms.index) / 1000;
@@ -81,9 +72,6 @@ try {
     ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   }
 } finally {
-  await closeDb(pg.url);
-  await meili.stop();
-  await pg.stop();
-  await rm(root, { recursive: true, force: true });
+  await servers.stop();
 }
 process.exit(0);

@@ -2,24 +2,21 @@
 // The judged query set (scripts/bench/relevance-queries.yaml) against the shipped content: nDCG@10, MRR
 // and recall@10 per query kind, for our search and for Meilisearch with default settings on the same
 // documents. Also compares matching strategies. Real embedded Postgres + Meilisearch.
-import { readFile, mkdtemp, rm } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { z } from "zod";
 import { ingestContent } from "../lib/articles/ingest.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../lib/content/load.ts";
 import { buildLexicon } from "../lib/query/lexicon.ts";
-import { closeDb, getDb } from "../lib/db/client.ts";
-import { migrateDeploy } from "../lib/db/migrate.ts";
+import { getDb } from "../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import type { SearchDocument } from "../lib/search/document.ts";
 import { parseSearchParams } from "../lib/search/params.ts";
 import { searchArticles } from "../lib/search/query.ts";
-import { startMeilisearch } from "../lib/servers/meilisearch.ts";
-import { startEmbeddedPostgres } from "../lib/servers/postgres.ts";
 import { recordBenchmark } from "./bench/record.ts";
+import { benchServers } from "./bench/setup.ts";
 import { ndcgAt, recallAt, reciprocalRank } from "./bench/metrics.ts";
 
 const KINDS = ["plain", "colloquial", "synonym", "region", "typo", "traditional", "pinyin"] as const;
@@ -27,14 +24,12 @@ const querySchema = z.array(z.object({ query: z.string(), kind: z.enum(KINDS), j
 
 const { values } = parseArgs({ options: { write: { type: "boolean", default: false }, content: { type: "string", default: "content" } } });
 const queries = querySchema.parse(parse(await readFile("scripts/bench/relevance-queries.yaml", "utf8")));
-const root = await mkdtemp(join(tmpdir(), "yibao-rel-"));
-const pg = await startEmbeddedPostgres({ dir: join(root, "pg") });
-const meili = await startMeilisearch({ dir: join(root, "meili") });
+const servers = await benchServers("relevance");
+const { pg, meili } = servers;
 type Ranker = (q: string) => Promise<string[]>;
 type Row = { name: string; perKind: Record<string, { ndcg: number; mrr: number; recall: number; n: number }>; overall: { ndcg: number; mrr: number; recall: number } };
 
 try {
-  await migrateDeploy(pg.url);
   const client = getSearchClient(meili.url, meili.masterKey);
   const { vocabulary } = await loadSearchVocabulary(values.content!);
   const lexicon = buildLexicon(await loadLexiconWords(values.content!));
@@ -87,10 +82,7 @@ try {
   ];
   console.log(lines.join("\n"));
   if (values.write) await recordBenchmark("relevance", lines, `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Meilisearch 1.21.0, content/ as shipped`);
-  await closeDb(pg.url);
 } finally {
-  await meili.stop();
-  await pg.stop();
-  await rm(root, { recursive: true, force: true });
+  await servers.stop();
 }
 process.exit(0);

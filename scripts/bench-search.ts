@@ -2,21 +2,16 @@
 // Latency of the same query mix against raw Meilisearch and against /api/search (the whole site path:
 // normalisation, Meilisearch, response shaping, query log), 8 concurrent clients, on N synthetic articles.
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { ingestContent } from "../lib/articles/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
-import { migrateDeploy } from "../lib/db/migrate.ts";
 import { normalizeQuery } from "../lib/query/normalize.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import { freePort } from "../lib/servers/free-port.ts";
-import { startMeilisearch } from "../lib/servers/meilisearch.ts";
-import { startEmbeddedPostgres } from "../lib/servers/postgres.ts";
 import { recordBenchmark } from "./bench/record.ts";
-import { writeSyntheticCorpus } from "./bench/synthetic.ts";
+import { benchServers, syntheticContent } from "./bench/setup.ts";
 
 const { values } = parseArgs({
   options: { count: { type: "string", default: "100000" }, requests: { type: "string", default: "2000" }, write: { type: "boolean", default: false } },
@@ -29,16 +24,9 @@ const QUERIES = [
   "醫療保險報銷", "門診統籌", "menzhen tongchou", "ydjy", "大病保险", "急诊抢救", "慢性病的药", "私立医院看病",
 ];
 
-const root = await mkdtemp(join(tmpdir(), "yibao-bench-search-"));
-const content = join(root, "content");
-await cp("content/advisors", join(content, "advisors"), { recursive: true });
-await cp("content/topics.yaml", join(content, "topics.yaml"));
-await cp("content/search", join(content, "search"), { recursive: true });
-const advisors = (await readdir("content/advisors")).map((f) => f.replace(/\.yaml$/, ""));
-console.log(`preparing ${N} synthetic articles…`);
-await writeSyntheticCorpus(content, N, advisors);
-const pg = await startEmbeddedPostgres({ dir: join(root, "pg") });
-const meili = await startMeilisearch({ dir: join(root, "meili") });
+const servers = await benchServers("search");
+const { pg, meili } = servers;
+const content = await syntheticContent(servers.root, N);
 let site: ReturnType<typeof spawn> | undefined;
 
 function percentile(sorted: number[], p: number) {
@@ -68,7 +56,6 @@ async function load(label: string, request: (q: string) => Promise<void>) {
 }
 
 try {
-  await migrateDeploy(pg.url);
   const client = getSearchClient(meili.url, meili.masterKey);
   const { vocabulary } = await loadSearchVocabulary(content);
   await ensureIndex(client, "articles", vocabulary);
@@ -121,8 +108,6 @@ try {
     site.kill("SIGTERM");
     await exited;
   }
-  await meili.stop();
-  await pg.stop();
-  await rm(root, { recursive: true, force: true });
+  await servers.stop();
 }
 process.exit(0);
