@@ -16,9 +16,9 @@ export async function requeueIfStale(db: Db, index: SearchIndex): Promise<number
   const state = await db.appState.findUnique({ where: { key: VERSION_KEY } });
   let stale = state?.value !== SEARCH_DOCUMENT_VERSION;
   if (!stale) {
-    const stats = await index.getStats();
-    stale = stats.numberOfDocuments === 0 && !stats.isIndexing && (await pendingOutbox(db)) === 0 &&
-      (await db.article.count({ where: { status: { not: "draft" } } })) > 0;
+    // One document fetched, not getStats(): stats compute a field distribution over the whole index.
+    const empty = (await index.getDocuments({ limit: 1, fields: ["id"] })).total === 0;
+    stale = empty && (await pendingOutbox(db)) === 0 && (await db.article.count({ where: { status: { not: "draft" } } })) > 0;
   }
   if (!stale) return 0;
   const [queued] = await db.$transaction(
