@@ -29,7 +29,7 @@ export default defineConfig({
       : {},
   },
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    command: "node --conditions=react-server --import tsx scripts/start.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,15 +1,21 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// Tests run server code outside React's server environment: "server-only" is the marker it is there.
+const serverOnly = { "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: serverOnly },
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
         },
       },
       {
+        resolve: { alias: serverOnly },
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],

@@ -3,6 +3,7 @@ import { SearchForm } from "@/components/SearchForm";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
+import { questionPath, topicPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export default async function Home() {
             <ul className="plain results">
               {recent.map((a) => (
                 <li key={a.slug}>
-                  <Link className="title" href={`/q/${a.slug}`}>
+                  <Link className="title" href={questionPath(a.slug)}>
                     {a.title}
                   </Link>
                   <div className="meta">
@@ -42,7 +43,7 @@ export default async function Home() {
           <ul className="plain meta">
             {topics.map((t) => (
               <li key={t.topic}>
-                <Link className="chip" href={`/search?topic=${encodeURIComponent(t.topic)}`}>
+                <Link className="chip" href={topicPath(t.topic)}>
                   {t.topic} <span aria-label={`${t.count} 篇`}>({t.count})</span>
                 </Link>
               </li>

@@ -1,30 +1,31 @@
 import Link from "next/link";
-import { INSURANCE_LABELS, type Insurance } from "@/lib/content/schema";
+import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { regionLabel } from "@/lib/regions";
+import { regionPath, searchPath, topicPath } from "@/lib/urls";
 
 /** Region / insurance / topic / year chips, each linking to the filtered search. */
-export function ArticleMeta({ region, insurance, topics, year, status }: { region: string; insurance: string[]; topics: string[]; year?: number | null; status?: string }) {
+export function ArticleMeta({ region, insurance, topics, year, answered = true }: { region: string; insurance: string[]; topics: string[]; year?: number | null; answered?: boolean }) {
   return (
     <div className="meta">
-      <Link className="chip" href={`/search?region=${region}`}>
+      <Link className="chip" href={regionPath(region)}>
         {regionLabel(region)}
       </Link>
       {insurance.map((i) => (
-        <Link key={i} className="chip" href={`/search?insurance=${i}`}>
+        <Link key={i} className="chip" href={searchPath({ insurance: i })}>
           {INSURANCE_LABELS[i as Insurance] ?? i}
         </Link>
       ))}
       {topics.map((t) => (
-        <Link key={t} className="chip" href={`/search?topic=${encodeURIComponent(t)}`}>
+        <Link key={t} className="chip" href={topicPath(t)}>
           {t}
         </Link>
       ))}
       {year ? (
-        <Link className="chip" href={`/search?year=${year}`}>
+        <Link className="chip" href={searchPath({ year })}>
           {year}年
         </Link>
       ) : null}
-      {status === "unanswered" ? <span className="chip status">待解答</span> : null}
+      {!answered ? <span className="chip status">待解答</span> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { INSURANCE_LABELS, type Insurance } from "@/lib/content/schema";
+import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { regionLabel } from "@/lib/regions";
 import type { SearchParams } from "@/lib/search/params";
 import type { Facets as FacetCounts } from "@/lib/search/query";

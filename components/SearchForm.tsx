@@ -3,6 +3,7 @@
 // as-you-type suggestion list following the WAI-ARIA combobox pattern (arrow keys, Enter, Escape).
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { questionPath, searchPath } from "@/lib/urls";
 
 type Suggestion = { slug: string; title: string };
 
@@ -55,13 +56,13 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
     } else if (e.key === "Enter" && open && active >= 0 && items[active]) {
       e.preventDefault();
       setOpen(false);
-      router.push(`/q/${items[active]!.slug}`);
+      router.push(questionPath(items[active]!.slug));
     }
   };
 
   const expanded = open && items.length > 0;
   return (
-    <form className="search" role="search" aria-label={label} action="/search" method="get" onSubmit={() => setOpen(false)}>
+    <form className="search" role="search" aria-label={label} action={searchPath()} method="get" onSubmit={() => setOpen(false)}>
       <label htmlFor={id} className="visually-hidden">
         搜索医保问题
       </label>
@@ -96,7 +97,7 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
-                router.push(`/q/${s.slug}`);
+                router.push(questionPath(s.slug));
                 setOpen(false);
               }}
             >

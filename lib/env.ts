@@ -1,24 +1,49 @@
-// Environment, validated once. Everything has a default that works on a developer's machine.
+// Every setting of the project, validated once. The web process, the worker and the scripts all read
+// their configuration here and nowhere else; an invalid value stops start-up with a message naming the
+// variable. Everything has a default that works on a developer's machine.
 import { resolve } from "node:path";
 import { z } from "zod";
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number (no units)")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
   MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("articles"),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only").default("articles"),
+  /** Indexing threads of the embedded Meilisearch (one leaves a core for the site). */
+  MEILI_INDEXING_THREADS: int(1, 256).default(1),
   DATA_DIR: z.string().default(".data"),
   CONTENT_DIR: z.string().default("content"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: int(1, 65535).default(3000),
+  /** Past this many milliseconds a search is answered from Postgres (degraded mode). */
+  SEARCH_TIMEOUT_MS: int(50, 60_000).default(1500),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string };
 
+export class EnvError extends Error {}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const known = Object.keys(schema.shape);
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([k, v]) => known.includes(k) && v !== "" && v !== undefined));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(cleaned[String(i.path[0])])}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR) };
+}
+
+let cached: Env | undefined;
+
+/** This process's environment, parsed on first use. */
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
 }

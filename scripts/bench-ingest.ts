@@ -5,10 +5,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ingestContent } from "../lib/articles/ingest.ts";
+import { ingestContent } from "../lib/content/ingest.ts";
 import { createProgress } from "../lib/cli/progress.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
-import { getDb } from "../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers, syntheticContent } from "./bench/setup.ts";
@@ -21,11 +20,10 @@ const content = await syntheticContent(servers.root, n);
 const client = getSearchClient(meili.url, meili.masterKey);
 const { vocabulary } = await loadSearchVocabulary(content);
 await ensureIndex(client, "articles", vocabulary);
-const db = getDb(pg.url);
 const index = getIndex(client);
 const progress = createProgress();
 const run = () =>
-  ingestContent({ contentDir: content, db, index, synonyms: vocabulary.synonyms, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
+  ingestContent({ contentDir: content, databaseUrl: pg.url, index, synonyms: vocabulary.synonyms, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
 
 try {
   let t = performance.now();
@@ -51,7 +49,7 @@ try {
   let editS = Number.NaN;
   for (;;) {
     const hit = await index.search("基准测试独有词甲乙丙");
-    if (hit.hits[0]?.id === "bench-7") {
+    if (hit.hits[0]?.slug === "bench-7") {
       editS = (performance.now() - t) / 1000;
       break;
     }

@@ -7,7 +7,7 @@ import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { z } from "zod";
-import { ingestContent } from "../lib/articles/ingest.ts";
+import { ingestContent } from "../lib/content/ingest.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../lib/content/load.ts";
 import { buildLexicon } from "../lib/query/lexicon.ts";
 import { getDb } from "../lib/db/client.ts";
@@ -36,7 +36,7 @@ try {
   await ensureIndex(client, "articles", vocabulary);
   const db = getDb(pg.url);
   const index = getIndex(client, "articles");
-  const report = await ingestContent({ contentDir: values.content!, db, index, synonyms: vocabulary.synonyms });
+  const report = await ingestContent({ contentDir: values.content!, databaseUrl: pg.url, index, synonyms: vocabulary.synonyms });
   if (report.errors.length) throw new Error(`content errors: ${report.errors.length}`);
 
   // Baseline: the same documents in an index with Meilisearch's defaults, queried with the raw text.

@@ -4,9 +4,9 @@
 import { spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import { ingestContent } from "../lib/articles/ingest.ts";
+import { ingestContent } from "../lib/content/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
-import { closeDb, getDb } from "../lib/db/client.ts";
+import { closeDb } from "../lib/db/client.ts";
 import { normalizeQuery } from "../lib/query/normalize.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import { freePort } from "../lib/servers/free-port.ts";
@@ -60,7 +60,7 @@ try {
   const { vocabulary } = await loadSearchVocabulary(content);
   await ensureIndex(client, "articles", vocabulary);
   const t = performance.now();
-  const ingest = await ingestContent({ contentDir: content, db: getDb(pg.url), index: getIndex(client), synonyms: vocabulary.synonyms });
+  const ingest = await ingestContent({ contentDir: content, databaseUrl: pg.url, index: getIndex(client), synonyms: vocabulary.synonyms });
   console.log(`ingested ${ingest.added} articles in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   await closeDb(pg.url);
 

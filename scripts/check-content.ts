@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { crossCheck } from "../lib/content/cross-check.ts";
 import { listQuestionFiles, loadConfig } from "../lib/content/load.ts";
 import { type ContentIssue, formatIssue, parseQuestion } from "../lib/content/parse.ts";
-import type { Article } from "../lib/content/schema.ts";
+import type { Article } from "../lib/domain/schema.ts";
 import { readEnv } from "../lib/env.ts";
 
 const { contentDir } = readEnv();

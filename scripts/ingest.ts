@@ -1,17 +1,18 @@
 // npm run ingest — content/ → Postgres (+ outbox) → Meilisearch. Exits non-zero when a file is invalid.
-import { runIngest } from "../lib/articles/run-ingest.ts";
+import { runIngest } from "../lib/content/run-ingest.ts";
 import { closeDb } from "../lib/db/client.ts";
-import { readEnv } from "../lib/env.ts";
+import { env } from "../lib/env.ts";
 import { openStack } from "../lib/servers/stack.ts";
+import { exitOnEnvError } from "./env-guard.ts";
 
-const env = readEnv();
-const stack = await openStack(env, { log: (m) => console.error(m) });
+const e = exitOnEnvError(env);
+const stack = await openStack(e, { log: (m) => console.error(m) });
 let code = 0;
 try {
-  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey });
+  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX });
   code = report.errors.length || report.indexError ? 1 : 0;
-} catch (e) {
-  console.error(`ingest failed: ${(e as Error).message}`);
+} catch (err) {
+  console.error(`ingest failed: ${(err as Error).message}`);
   code = 1;
 } finally {
   await closeDb(stack.databaseUrl);

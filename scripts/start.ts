@@ -1,5 +1,6 @@
 // npm start — one command from a fresh clone to a running site:
-// servers (embedded unless DATABASE_URL / MEILI_URL are set) → migrations → ingest → build if needed → serve.
+// servers (embedded unless DATABASE_URL / MEILI_URL are set) → migrations → ingest → build if needed →
+// serve, with the outbox worker running beside the site.
 // Ctrl-C / SIGTERM stops everything this command started.
 import exitHook from "async-exit-hook";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -7,10 +8,14 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { runIngest } from "../lib/articles/run-ingest.ts";
-import { closeDb } from "../lib/db/client.ts";
-import { readEnv } from "../lib/env.ts";
+import { loadSearchVocabulary } from "../lib/content/load.ts";
+import { runIngest } from "../lib/content/run-ingest.ts";
+import { closeDb, getDb } from "../lib/db/client.ts";
+import { env as readEnv } from "../lib/env.ts";
+import { runWorker } from "../lib/outbox/worker.ts";
+import { getIndex, getSearchClient } from "../lib/search/client.ts";
 import { openStack } from "../lib/servers/stack.ts";
+import { exitOnEnvError } from "./env-guard.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
@@ -18,16 +23,12 @@ const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const BUILD_INPUTS = ["app", "components", "lib", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const log = (m: string) => console.log(`[start] ${m}`);
 
-let env;
-try {
-  env = readEnv();
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(2);
-}
+const env = exitOnEnvError(readEnv);
 
 let next: ChildProcess | undefined;
 let stopping = false;
+const stopWorker = new AbortController();
+let worker: Promise<void> = Promise.resolve();
 const stack = await openStack(env, { log, publish: true });
 exitHook((done) => {
   stopping = true;
@@ -39,7 +40,9 @@ exitHook((done) => {
         setTimeout(() => next!.kill("SIGKILL"), 5000).unref();
       })
     : Promise.resolve();
+  stopWorker.abort();
   stopNext
+    .then(() => worker)
     .then(() => closeDb(stack.databaseUrl))
     .then(() => stack.stop())
     .catch((e) => console.error(e))
@@ -59,10 +62,23 @@ const childEnv = {
 };
 
 try {
-  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, out: (l) => log(l) });
+  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: env.MEILI_INDEX, out: (l) => log(l) });
   if (report.errors.length) log(`content has ${report.errors.length} error(s) (listed above); the valid articles are being served`);
 } catch (e) {
   log(`ingest failed: ${(e as Error).message}; serving what is already stored`);
+}
+
+// From here on every change (the web app, a later `npm run ingest`) reaches search through the worker.
+{
+  const { vocabulary } = await loadSearchVocabulary(env.contentDir);
+  worker = runWorker({
+    databaseUrl: stack.databaseUrl,
+    db: getDb(stack.databaseUrl),
+    index: getIndex(getSearchClient(stack.meiliUrl, stack.meiliKey), env.MEILI_INDEX),
+    synonyms: vocabulary.synonyms,
+    signal: stopWorker.signal,
+    log,
+  }).catch((e: Error) => log(`worker stopped: ${e.message}`));
 }
 
 const dev = process.argv.includes("--dev");

@@ -4,12 +4,13 @@ import { z } from "zod";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { Facets } from "@/components/Facets";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
-import { INSURANCE_LABELS, type Insurance } from "@/lib/content/schema";
+import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
 import type { SearchResult } from "@/lib/search/query";
-import { runSearch } from "@/lib/search/service";
+import { runSearch } from "@/lib/site/search";
+import { questionPath, type SearchLink, searchPath, topicPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -23,14 +24,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 function hrefWith(p: SearchParams, change: Partial<Record<keyof SearchParams, string | number | undefined>>) {
   const { facets: _facets, ...state } = p;
-  const merged: Record<string, string | number | undefined> = { ...state, ...change };
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) {
-    if (v === undefined || v === "" || (k === "page" && v === 1) || (k === "sort" && v === "relevance")) continue;
-    qs.set(k, String(v));
-  }
-  const s = qs.toString();
-  return s ? `/search?${s}` : "/search";
+  return searchPath({ ...state, ...change } as SearchLink);
 }
 
 function describeFilters(p: SearchParams): string[] {
@@ -51,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <div className="notice" role="alert">
           <p>{Object.values(z.flattenError(parsed.error).fieldErrors).flat().join("；")}</p>
           <p>
-            <Link href="/search">清除条件重新搜索</Link>
+            <Link href={searchPath()}>清除条件重新搜索</Link>
           </p>
         </div>
       </>
@@ -108,7 +102,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <li key={h.slug}>
                   <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
                   {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
-                  <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} status={h.status} />
+                  <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} answered={h.answered} />
                 </li>
               ))}
             </ul>
@@ -120,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   {result.more.map((h) => (
                     <li key={h.slug}>
                       <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
-                      <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} status={h.status} />
+                      <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} answered={h.answered} />
                     </li>
                   ))}
                 </ul>
@@ -143,7 +137,7 @@ async function NoResults() {
       <ul className="plain meta">
         {topics.map((t) => (
           <li key={t.topic}>
-            <Link className="chip" href={`/search?topic=${encodeURIComponent(t.topic)}`}>
+            <Link className="chip" href={topicPath(t.topic)}>
               {t.topic}
             </Link>
           </li>
@@ -153,7 +147,7 @@ async function NoResults() {
       <ul>
         {popular.map((a) => (
           <li key={a.slug}>
-            <Link href={`/q/${a.slug}`}>{a.title}</Link>
+            <Link href={questionPath(a.slug)}>{a.title}</Link>
           </li>
         ))}
       </ul>

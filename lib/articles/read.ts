@@ -1,67 +1,110 @@
-// Reads articles back from Postgres, for pages and for the search index.
-import { type Article, type Citation, citationSchema } from "../content/schema.ts";
-import type { Db } from "../db/client.ts";
+// Reads articles back from Postgres: for pages (public only, through lib/domain/visibility), for the
+// search index and the export (whole records), and for the file channel (fingerprints).
+import "server-only";
 import { z } from "zod";
+import type { Db, DbOrTx } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { type ArticleState, type Citation, citationSchema, type Origin } from "../domain/schema.ts";
+import { answeredWhere, isPublic, publicSql, publicWhere } from "../domain/visibility.ts";
+import type { ArticleRecord } from "./record.ts";
 
-export type StoredArticle = Omit<Article, "answers"> & {
-  answers: { advisor: string; date: string; body: string }[];
-  updatedAt: Date;
-};
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const citations = z.array(citationSchema).catch([]);
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
-
-/** Known slug → content hash and source path, to skip unchanged files without parsing them. */
-export async function articleFingerprints(db: Db) {
-  const rows = await db.$queryRawUnsafe<{ slug: string; source_path: string; content_hash: string; source_mtime: number; source_size: number }[]>(
-    `SELECT slug, source_path, content_hash, source_mtime, source_size FROM articles`,
+/** What the file channel knows of its own rows, to skip unchanged files without reading them. */
+export async function fileFingerprints(db: Db) {
+  return db.$queryRawUnsafe<{ id: string; slug: string; source_path: string; source_hash: string; source_mtime: number; source_size: number }[]>(
+    `SELECT id, slug, source_path, source_hash, source_mtime, source_size FROM articles WHERE origin = 'file'`,
   );
-  return rows;
 }
 
-const includeAnswers = { answers: { orderBy: { position: "asc" as const } } };
-type Row = NonNullable<Awaited<ReturnType<Db["article"]["findFirst"]>>> & {
-  answers: { advisorId: string; date: Date; body: string }[];
-};
-
-function toStored(r: Row): StoredArticle {
+/**
+ * What the web app holds that the file channel must leave alone: the slugs of its articles, and the
+ * files of articles that came from content/ but have been edited in the app since (adopted).
+ */
+export async function webClaims(db: Db): Promise<{ slugs: Set<string>; adoptedFiles: Map<string, string> }> {
+  const rows = await db.article.findMany({ where: { origin: "web" }, select: { slug: true, sourcePath: true } });
   return {
-    slug: r.slug,
-    title: r.title,
-    question: r.question ?? undefined,
-    region: r.region,
-    insurance: r.insurance as StoredArticle["insurance"],
-    topics: r.topics,
-    year: r.year ?? undefined,
-    published: day(r.published)!,
-    updated: day(r.updated),
-    status: r.status as StoredArticle["status"],
-    related: r.related,
-    citations: z.array(citationSchema).catch([]).parse(r.citations) as Citation[],
-    answers: r.answers.map((x) => ({ advisor: x.advisorId, date: day(x.date)!, body: x.body })),
-    updatedAt: r.updatedAt,
+    slugs: new Set(rows.map((r) => r.slug)),
+    adoptedFiles: new Map(rows.filter((r) => r.sourcePath).map((r) => [r.sourcePath!, r.slug])),
   };
 }
 
-/** Articles by slug (drafts included: the caller decides what to show). */
-export async function articlesBySlug(db: Db, slugs: string[]): Promise<StoredArticle[]> {
-  if (!slugs.length) return [];
-  const rows = await db.article.findMany({ where: { slug: { in: slugs } }, include: includeAnswers });
-  return rows.map(toStored);
+const withPublished = {
+  answers: {
+    where: { publishedRevisionId: { not: null } },
+    orderBy: { position: "asc" as const },
+    include: { publishedRevision: { include: { advisor: true } } },
+  },
+};
+
+type Row = Awaited<ReturnType<typeof findRows>>[number];
+function findRows(db: DbOrTx, where: Prisma.ArticleWhereInput) {
+  return db.article.findMany({ where, include: withPublished });
 }
 
-/** A page-ready article with its advisors; null for unknown slugs and drafts. */
-export async function getPublicArticle(db: Db, slug: string) {
-  const row = await db.article.findFirst({
-    where: { slug, status: { not: "draft" } },
-    include: { answers: { orderBy: { position: "asc" }, include: { advisor: true } } },
-  });
+function toRecord(r: Row): ArticleRecord {
+  return {
+    slug: r.slug,
+    state: r.state as ArticleState,
+    title: r.title,
+    question: r.question,
+    region: r.region,
+    insurance: r.insurance,
+    topics: r.topics,
+    year: r.year,
+    published: day(r.published)!,
+    updated: day(r.updated),
+    related: r.related,
+    citations: citations.parse(r.citations) as Citation[],
+    source: r.source,
+    answers: r.answers.map((a) => {
+      const rev = a.publishedRevision!;
+      return { advisor: rev.advisorId, date: day(rev.date)!, body: rev.body, citations: citations.parse(rev.citations) };
+    }),
+  };
+}
+
+export type StoredArticle = { id: string; origin: Origin; updatedAt: Date; record: ArticleRecord };
+
+/** Whole records by id, any state (the caller decides what to show). */
+export async function articlesById(db: DbOrTx, ids: string[]): Promise<StoredArticle[]> {
+  if (!ids.length) return [];
+  const rows = await findRows(db, { id: { in: ids } });
+  return rows.map((r) => ({ id: r.id, origin: r.origin, updatedAt: r.updatedAt, record: toRecord(r) }));
+}
+
+/** Whole records for an export: the given slugs, or every article. */
+export async function articlesForExport(db: Db, slugs: string[] | "all"): Promise<StoredArticle[]> {
+  const rows = await findRows(db, slugs === "all" ? {} : { slug: { in: slugs } });
+  return rows.map((r) => ({ id: r.id, origin: r.origin, updatedAt: r.updatedAt, record: toRecord(r) })).sort((a, b) => a.record.slug.localeCompare(b.record.slug));
+}
+
+export type PublicArticle = ArticleRecord & {
+  id: string;
+  answerMeta: { advisor: { id: string; name: string; title: string; organisation: string | null; license: string | null; sample: boolean }; revision: number }[];
+};
+
+/** A page-ready public article; null for unknown slugs and for articles the public does not see. */
+export async function getPublicArticle(db: Db, slug: string): Promise<PublicArticle | null> {
+  const [row] = await findRows(db, { slug, ...publicWhere });
   if (!row) return null;
-  return { ...toStored(row), advisors: new Map(row.answers.map((a) => [a.advisorId, a.advisor])) };
+  return {
+    ...toRecord(row),
+    id: row.id,
+    answerMeta: row.answers.map((a) => ({ advisor: a.publishedRevision!.advisor, revision: a.publishedRevision!.number })),
+  };
+}
+
+/** The current slug of the public article that `slug` used to name, if any. */
+export async function currentSlug(db: Db, slug: string): Promise<string | null> {
+  const moved = await db.slugRedirect.findUnique({ where: { slug }, include: { article: { select: { slug: true, state: true } } } });
+  return moved && isPublic(moved.article.state) ? moved.article.slug : null;
 }
 
 export async function recentArticles(db: Db, take = 10) {
   return db.article.findMany({
-    where: { status: "published" },
+    where: answeredWhere,
     orderBy: [{ updated: { sort: "desc", nulls: "last" } }, { published: "desc" }],
     take,
     select: { slug: true, title: true, region: true, topics: true, year: true },
@@ -72,7 +115,7 @@ export async function recentArticles(db: Db, take = 10) {
 export async function topicCounts(db: Db, take = 24) {
   const rows = await db.$queryRawUnsafe<{ topic: string; n: bigint }[]>(
     `SELECT t AS topic, count(*) AS n FROM articles, unnest(topics) AS t
-     WHERE status <> 'draft' GROUP BY t ORDER BY n DESC, t LIMIT $1`,
+     WHERE ${publicSql()} GROUP BY t ORDER BY n DESC, t LIMIT $1`,
     take,
   );
   return rows.map((r) => ({ topic: r.topic, count: Number(r.n) }));

@@ -1,8 +1,12 @@
-// Stores computed related questions (lib/related) in Postgres: for the changed articles and for the
-// articles whose neighbours changed. Everything is recomputed when the algorithm or synonyms change.
+// Related questions (lib/related, pure) stored in Postgres. Every save marks its articles dirty in the
+// same transaction; this recomputes the lists of the dirty articles and of their neighbours, then
+// clears exactly the marks it saw, so a crash at any point leaves the marks for the next run.
+import "server-only";
 import { createHash } from "node:crypto";
+import { setImmediate as breathe } from "node:timers/promises";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { answeredSql, publicSql, publicWhere } from "../domain/visibility.ts";
 import { buildRelationIndex, computeRelations, type RelItem } from "../related/compute.ts";
 
 const ALGORITHM_VERSION = "1";
@@ -10,64 +14,75 @@ const STATE_KEY = "relations_version";
 
 export type RelationsReport = { computed: number; all: boolean };
 
-export async function refreshRelations(
-  db: Db,
-  changes: { changed: string[]; deleted: string[]; synonyms: string[][] },
-  onProgress?: (done: number, total: number) => void,
-): Promise<RelationsReport> {
-  const version = createHash("sha256").update(ALGORITHM_VERSION).update(JSON.stringify(changes.synonyms)).digest("hex").slice(0, 16);
+export async function refreshRelations(db: Db, synonyms: string[][], onProgress?: (done: number, total: number) => void): Promise<RelationsReport> {
+  const version = createHash("sha256").update(ALGORITHM_VERSION).update(JSON.stringify(synonyms)).digest("hex").slice(0, 16);
   const state = await db.appState.findUnique({ where: { key: STATE_KEY } });
   const all = state?.value !== version;
-  if (!all && changes.changed.length === 0 && changes.deleted.length === 0) return { computed: 0, all };
-
-  const items = await db.$queryRawUnsafe<RelItem[]>(
-    `SELECT slug, title, question, topics, region, insurance, year, status, related FROM articles WHERE status <> 'draft'`,
+  const dirty = await db.$queryRawUnsafe<{ id: string; slug: string; at: string }[]>(
+    `SELECT id, slug, relations_dirty_at::text AS at FROM articles WHERE relations_dirty_at IS NOT NULL`,
   );
-  const ix = buildRelationIndex(items, changes.synonyms);
+  if (!all && dirty.length === 0) return { computed: 0, all };
+
+  const items = await db.$queryRawUnsafe<(RelItem & { id: string })[]>(
+    `SELECT id, slug, title, question, topics, region, insurance, year, ${answeredSql()} AS answered, related FROM articles WHERE ${publicSql()}`,
+  );
+  const idOf = new Map(items.map((i) => [i.slug, i.id]));
+  const ix = buildRelationIndex(items, synonyms);
   let targets: Set<string>;
   if (all) targets = new Set(ix.items.keys());
   else {
-    const touched = [...changes.changed, ...changes.deleted];
     const neighbours = await db.$queryRawUnsafe<{ slug: string }[]>(
-      `SELECT DISTINCT slug FROM article_relations WHERE related_slug = ANY($1::text[])`,
-      touched,
+      `SELECT DISTINCT a.slug FROM article_relations r JOIN articles a ON a.id = r.article_id WHERE r.related_id = ANY($1::uuid[])`,
+      dirty.map((d) => d.id),
     );
-    targets = new Set([...changes.changed.filter((s) => ix.items.has(s)), ...neighbours.map((n) => n.slug)]);
+    targets = new Set([...dirty.map((d) => d.slug).filter((s) => ix.items.has(s)), ...neighbours.map((n) => n.slug).filter((s) => ix.items.has(s))]);
     // A changed article may now belong in its new neighbours' lists too.
-    for (const s of changes.changed) {
-      if (!ix.items.has(s)) continue;
-      const r = computeRelations(ix, s);
+    for (const d of dirty) {
+      if (!ix.items.has(d.slug)) continue;
+      const r = computeRelations(ix, d.slug);
       for (const x of [...r.related, ...r.duplicates]) targets.add(x.slug);
     }
   }
 
-  const rows: { slug: string; related_slug: string; kind: string; position: number; score: number }[] = [];
+  const rows: { article_id: string; related_id: string; kind: string; position: number; score: number }[] = [];
   let done = 0;
   for (const slug of targets) {
     const r = computeRelations(ix, slug);
-    r.related.forEach((x, i) => rows.push({ slug, related_slug: x.slug, kind: "related", position: i + 1, score: x.score }));
-    r.duplicates.forEach((x, i) => rows.push({ slug, related_slug: x.slug, kind: "duplicate", position: i + 1, score: x.score }));
-    if (++done % 2000 === 0) onProgress?.(done, targets.size);
+    const article_id = idOf.get(slug)!;
+    r.related.forEach((x, i) => rows.push({ article_id, related_id: idOf.get(x.slug)!, kind: "related", position: i + 1, score: x.score }));
+    r.duplicates.forEach((x, i) => rows.push({ article_id, related_id: idOf.get(x.slug)!, kind: "duplicate", position: i + 1, score: x.score }));
+    // Long recomputations give the event loop back now and then: the search feed shares this process.
+    if (++done % 500 === 0) {
+      onProgress?.(done, targets.size);
+      await breathe();
+    }
   }
   onProgress?.(targets.size, targets.size);
 
-  const slugs = [...targets];
+  const replaced = [...new Set([...[...targets].map((s) => idOf.get(s)!), ...dirty.map((d) => d.id)])];
   const statements: Prisma.PrismaPromise<unknown>[] = [
     all
       ? db.$executeRawUnsafe(`DELETE FROM article_relations`)
-      : db.$executeRawUnsafe(`DELETE FROM article_relations WHERE slug = ANY($1::text[])`, [...slugs, ...changes.changed]),
+      : db.$executeRawUnsafe(`DELETE FROM article_relations WHERE article_id = ANY($1::uuid[])`, replaced),
   ];
   for (let i = 0; i < rows.length; i += 5000) {
     statements.push(
       db.$executeRawUnsafe(
-        `INSERT INTO article_relations (slug, related_slug, kind, position, score)
-         SELECT slug, related_slug, kind, position, score
-         FROM jsonb_to_recordset($1::jsonb) AS x(slug text, related_slug text, kind text, position int, score float8)`,
+        `INSERT INTO article_relations (article_id, related_id, kind, position, score)
+         SELECT article_id, related_id, kind, position, score
+         FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, related_id uuid, kind text, position int, score float8)
+         ON CONFLICT DO NOTHING`,
         JSON.stringify(rows.slice(i, i + 5000)),
       ),
     );
   }
+  // Only the marks seen at the start: an article marked again meanwhile keeps its (newer) mark.
   statements.push(
+    db.$executeRawUnsafe(
+      `UPDATE articles a SET relations_dirty_at = NULL FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, at text)
+       WHERE a.id = x.id AND a.relations_dirty_at::text = x.at`,
+      JSON.stringify(dirty.map(({ id, at }) => ({ id, at }))),
+    ),
     db.appState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: version }, update: { value: version, updatedAt: new Date() } }),
   );
   // A full recompute replaces every row at once (about a million at 100,000 articles): no 5 s default.
@@ -75,12 +90,17 @@ export async function refreshRelations(
   return { computed: targets.size, all };
 }
 
-/** Related and duplicate lists of one article, in order, with titles and status. */
-export async function relationsOf(db: Db, slug: string) {
+/** Whether any article waits for its related questions. */
+export async function relationsPending(db: Db): Promise<boolean> {
+  return (await db.article.count({ where: { relationsDirtyAt: { not: null } }, take: 1 })) > 0;
+}
+
+/** Related and duplicate lists of one article, in order, public articles only. */
+export async function relationsOf(db: Db, articleId: string) {
   const rows = await db.articleRelation.findMany({
-    where: { slug, to: { status: { not: "draft" } } },
+    where: { articleId, to: publicWhere },
     orderBy: { position: "asc" },
-    include: { to: { select: { slug: true, title: true, status: true, region: true, insurance: true, topics: true, year: true } } },
+    include: { to: { select: { id: true, slug: true, title: true, state: true, region: true, insurance: true, topics: true, year: true } } },
   });
   return {
     related: rows.filter((r) => r.kind === "related").map((r) => r.to),

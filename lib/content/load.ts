@@ -14,7 +14,7 @@ import {
   searchVocabularySchema,
   type TopicVocabulary,
   topicVocabularySchema,
-} from "./schema.ts";
+} from "../domain/schema.ts";
 
 /** Bump when ingest's interpretation of a file changes, so every article is re-processed once. */
 export const PARSER_VERSION = "1";

@@ -1,21 +1,18 @@
-// Parses one question file into an Article, or into errors that name the file, line and field.
-// Pure: the caller reads files; this module only sees text.
+// Parses one question file into an Article, or into errors that name the file, line and field. The
+// file format's own rules (frontmatter, :::answer blocks) are checked here; the rules every article
+// obeys, whichever channel it comes from, are lib/articles/validate.ts. Pure: this module only sees text.
 import { LineCounter, parse as parseYaml, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { type Article, type Answer, answerSchema, frontmatterSchema } from "./schema.ts";
+import { type ArticleIssue, validateArticle, type ValidationContext } from "../articles/validate.ts";
+import { type Answer, answerSchema, type Article, type ContentIssue, frontmatterSchema } from "../domain/schema.ts";
 
-export type ContentIssue = { file: string; line?: number; field?: string; message: string };
+export { type ContentIssue, formatIssue } from "../domain/schema.ts";
+
 export type ParseResult =
   | { ok: true; article: Article; warnings: ContentIssue[] }
   | { ok: false; errors: ContentIssue[]; warnings: ContentIssue[] };
 
-export type ParseContext = {
-  /** Advisor ids from content/advisors. */
-  advisors: ReadonlySet<string>;
-  /** Topic alias → canonical topic name, and the set of known names. */
-  topicAliases?: ReadonlyMap<string, string>;
-  knownTopics?: ReadonlySet<string>;
-};
+export type ParseContext = ValidationContext;
 
 const OPEN_ANSWER = /^:::answer\{(.*)\}\s*$/;
 const OPEN_OTHER = /^:::+[a-zA-Z][\w-]*/;
@@ -69,44 +66,29 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
   const front = parsed.data;
 
   const bodyStartLine = src.slice(0, fm[0].length).split("\n").length - (fm[0].endsWith("\n") ? 1 : 0);
-  const answers = scanAnswers(file, src.slice(fm[0].length), bodyStartLine, ctx, errors);
-
-  if (front.status === "published" && answers.length === 0 && errors.length === 0) {
-    errors.push({ file, field: "status", line: lineAt(["status"]), message: "a published question needs at least one :::answer block (use status: unanswered otherwise)" });
-  }
-  if (front.status === "unanswered" && answers.length > 0) {
-    errors.push({ file, field: "status", line: lineAt(["status"]), message: "an unanswered question must not have answers (set status: published)" });
-  }
-  front.citations.forEach((c, i) => {
-    if (c.answer !== undefined && c.answer > answers.length) {
-      errors.push({ file, field: `citations[${i}].answer`, line: lineAt(["citations", i, "answer"]), message: `refers to answer ${c.answer}, but the file has ${answers.length}` });
-    }
+  const scanned = scanAnswers(file, src.slice(fm[0].length), bodyStartLine, errors);
+  const at = (i: ArticleIssue): ContentIssue => ({
+    file,
+    field: i.path[0] === "answers" ? `answer.${i.path.slice(2).join(".")}` : fieldName(i.path),
+    line: i.path[0] === "answers" ? scanned.lines[i.path[1] as number] : lineAt(i.path),
+    message: i.message,
   });
-  if (front.related.includes(front.slug!)) {
-    warnings.push({ file, field: "related", message: "lists the article itself; ignored" });
-    front.related = front.related.filter((s) => s !== front.slug);
-  }
-
-  const topics = normaliseTopics(front.topics, ctx, (label) =>
-    warnings.push({ file, field: "topics", line: lineAt(["topics"]), message: `unknown topic "${label}" (not in content/topics.yaml); kept as written` }),
-  );
-
-  if (errors.length) return { ok: false, errors, warnings };
-  return { ok: true, article: { ...front, slug: front.slug!, topics, answers }, warnings };
+  const v = validateArticle({ ...front, slug: front.slug!, answers: scanned.answers }, ctx);
+  warnings.push(...v.warnings.map(at));
+  // An answer block that failed to parse would also make "needs an answer" fire: report the block only.
+  if (!v.ok) errors.push(...v.errors.filter((e) => !(errors.length && e.path[0] === "status")).map(at));
+  if (errors.length || !v.ok) return { ok: false, errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), warnings };
+  return { ok: true, article: v.article, warnings };
 }
 
-function normaliseTopics(labels: string[], ctx: ParseContext, unknown: (label: string) => void): string[] {
-  const out: string[] = [];
-  for (const label of labels) {
-    const name = ctx.topicAliases?.get(label) ?? label;
-    if (ctx.knownTopics && !ctx.knownTopics.has(name)) unknown(label);
-    if (!out.includes(name)) out.push(name);
-  }
-  return out;
+function fieldName(path: (string | number)[]): string | undefined {
+  return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[") || undefined;
 }
 
-function scanAnswers(file: string, body: string, firstLine: number, ctx: ParseContext, errors: ContentIssue[]): Answer[] {
+/** The :::answer blocks of a body, with the line each starts on. */
+function scanAnswers(file: string, body: string, firstLine: number, errors: ContentIssue[]): { answers: Answer[]; lines: number[] } {
   const answers: Answer[] = [];
+  const starts: number[] = [];
   const lines = body.split("\n");
   let open: { line: number; attrs: Record<string, string>; body: string[] } | null = null;
   let depth = 0; // nested directive containers inside an answer
@@ -132,10 +114,9 @@ function scanAnswers(file: string, body: string, firstLine: number, ctx: ParseCo
             for (const issue of parsed.error.issues) {
               errors.push({ file, line: open.line, field: `answer.${issue.path.join(".")}`, message: issue.message });
             }
-          } else if (!ctx.advisors.has(parsed.data.advisor)) {
-            errors.push({ file, line: open.line, field: "answer.advisor", message: `unknown advisor "${parsed.data.advisor}": add content/advisors/${parsed.data.advisor}.yaml` });
           } else {
             answers.push(parsed.data);
+            starts.push(open.line);
           }
           open = null;
           return;
@@ -155,7 +136,7 @@ function scanAnswers(file: string, body: string, firstLine: number, ctx: ParseCo
     }
   });
   if (open) errors.push({ file, line: (open as { line: number }).line, message: "this :::answer block is never closed with a line ':::'" });
-  return answers;
+  return { answers, lines: starts };
 }
 
 function parseAttributes(src: string): Record<string, string> {
@@ -185,8 +166,4 @@ function issueAt(file: string, doc: Document, fileLine: (o: number) => number, i
   if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
   if (issue.code === "invalid_type" && issue.input === undefined) message = "is required";
   return { file, line: lineOf(doc, fileLine, path), field: field || undefined, message };
-}
-
-export function formatIssue(i: ContentIssue): string {
-  return `${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` [${i.field}]` : ""}: ${i.message}`;
 }

@@ -65,7 +65,13 @@ function poolConfig(url: string) {
 }
 
 type RawResult = { columnTypes: number[] };
-type Queryable = { queryRaw: (q: unknown) => Promise<RawResult>; performIO: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }> };
+type Queryable = {
+  queryRaw: (q: unknown) => Promise<RawResult>;
+  performIO: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  executeScript: (script: string) => Promise<void>;
+  underlyingDriver: () => { query: (sql: string) => Promise<unknown> };
+  onError: (e: unknown) => never;
+};
 const PG_CHAR_OID = 18;
 /**
  * The engine's introspection reads catalog columns of Postgres's internal one-byte `"char"` type (OID 18,
@@ -98,6 +104,15 @@ function readCharAsText<T extends object>(adapter: T): T {
     });
     queue = run.catch(() => {});
     return run;
+  };
+  // adapter-pg 7.10.1 splits a migration script at every ";", which cuts through comments, strings and
+  // function bodies. Postgres runs a whole script sent as one simple query, as the native engine does.
+  a.executeScript = async (script) => {
+    try {
+      await a.underlyingDriver().query(script);
+    } catch (e) {
+      a.onError(e);
+    }
   };
   return adapter;
 }

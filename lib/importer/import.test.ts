@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { crossCheck } from "../content/cross-check.ts";
 import { listQuestionFiles, loadConfig } from "../content/load.ts";
 import { parseQuestion } from "../content/parse.ts";
-import type { Article } from "../content/schema.ts";
+import type { Article } from "../domain/schema.ts";
 import { type FileReport, type ImportInput, importPages, readInputs, writeOutputs } from "./import.ts";
 import { FIXTURES, fixture, fixtureBytes } from "./testing.ts";
 

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { formatIssue, type ParseContext, parseQuestion } from "../content/parse.ts";
-import { advisorSchema, type TopicVocabulary } from "../content/schema.ts";
+import { advisorSchema, type TopicVocabulary } from "../domain/schema.ts";
 import { decodePage } from "./decode.ts";
 import { detectShape } from "./detect.ts";
 import { type AdvisorDraft, type ArticleDraft, type Counts, type PagePlan, planPage } from "./plan.ts";

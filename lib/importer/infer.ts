@@ -1,6 +1,6 @@
 // Frontmatter facts inferred from a question's own words: region, policy year, insurance type, topics.
 // Pure.
-import type { Insurance, TopicVocabulary } from "../content/schema.ts";
+import type { Insurance, TopicVocabulary } from "../domain/schema.ts";
 import { findRegionByName, getRegion, NATIONWIDE } from "../regions/index.ts";
 
 export type RegionMatch = { code: string; name: string; index: number };

@@ -2,7 +2,7 @@
 // of recommendations, links between the main question, its follow-ups and related questions. Pure and
 // deterministic: the same page and file name always give the same plan.
 import { createHash } from "node:crypto";
-import type { Insurance, TopicVocabulary } from "../content/schema.ts";
+import type { Insurance, TopicVocabulary } from "../domain/schema.ts";
 import { classifyTopic } from "./clean.ts";
 import { FALLBACK_TOPIC, inferInsurance, inferRegion, inferTopics, inferYear } from "./infer.ts";
 import { fullWidthPunctuation, titleKey } from "./text.ts";

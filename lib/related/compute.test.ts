@@ -4,14 +4,14 @@ import { buildRelationIndex, computeRelations, type RelationIndex, type RelItem 
 import { relItemsFromContent } from "./load-content.ts";
 
 const item = (slug: string, title: string, extra: Partial<RelItem> = {}): RelItem => ({
-  slug, title, topics: ["异地就医"], region: "000000", insurance: ["resident"], status: "published", related: [], ...extra,
+  slug, title, topics: ["异地就医"], region: "000000", insurance: ["resident"], answered: true, related: [], ...extra,
 });
 
 describe("related questions (small corpus)", () => {
   const ix = buildRelationIndex(
     [
       item("a", "居民医保可以异地就医吗？"),
-      item("b", "居民医保是否可以异地就医？", { status: "unanswered" }),
+      item("b", "居民医保是否可以异地就医？", { answered: false }),
       item("c", "跨省异地就医备案怎么办理？"),
       item("d", "生育津贴怎么算？", { topics: ["生育保险"], insurance: ["employee"] }),
       item("e", "毕节居民医保可以异地就医吗？", { region: "520500" }),
@@ -43,7 +43,7 @@ describe("related questions (small corpus)", () => {
   it("offers only answered questions as related to an unanswered one", () => {
     const r = computeRelations(ix, "b");
     expect(r.related.length).toBeGreaterThan(0);
-    for (const x of r.related) expect(ix.items.get(x.slug)!.status).toBe("published");
+    for (const x of r.related) expect(ix.items.get(x.slug)!.answered).toBe(true);
   });
 
   it("does not relate unrelated topics", () => {

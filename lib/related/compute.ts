@@ -14,7 +14,8 @@ export type RelItem = {
   region: string;
   insurance: string[];
   year?: number | null;
-  status: string;
+  /** Has a published answer (answered questions are preferred as neighbours). */
+  answered: boolean;
   related: string[];
 };
 
@@ -174,7 +175,7 @@ export function computeRelations(ix: RelationIndex, slug: string): Relations {
     const aff = affinity(me, it);
     if (text < 0.05 && aff < 0.12) continue;
     // Readers of an unanswered question want answers; everyone prefers answered questions.
-    const answered = it.status === "published" ? 0 : -0.1;
+    const answered = it.answered ? 0 : -0.1;
     scored.push({ slug: other, score: 0.6 * text + aff + answered });
   }
   const rank = (a: Relation, b: Relation) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
@@ -184,7 +185,7 @@ export function computeRelations(ix: RelationIndex, slug: string): Relations {
   const dupSet = new Set(duplicates.map((d) => d.slug));
   const curated = me.related.filter((s) => s !== slug && ix.items.has(s) && !dupSet.has(s)).map((s) => ({ slug: s, score: 1 }));
   const taken = new Set(curated.map((c) => c.slug));
-  const pool = me.status === "unanswered" ? scored.filter((s) => ix.items.get(s.slug)!.status === "published") : scored;
+  const pool = !me.answered ? scored.filter((s) => ix.items.get(s.slug)!.answered) : scored;
   const related = [...curated, ...pool.filter((s) => !taken.has(s.slug))].slice(0, MAX_RELATED);
   return { related, duplicates: duplicates.slice(0, MAX_DUPLICATES) };
 }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { listQuestionFiles, loadConfig, loadSearchVocabulary } from "../content/load.ts";
 import { parseQuestion } from "../content/parse.ts";
+import { isAnswered, isPublic } from "../domain/visibility.ts";
 import type { RelItem } from "./compute.ts";
 
 export async function relItemsFromContent(contentDir: string): Promise<{ items: RelItem[]; synonyms: string[][] }> {
@@ -10,7 +11,7 @@ export async function relItemsFromContent(contentDir: string): Promise<{ items: 
   const items: RelItem[] = [];
   for (const file of await listQuestionFiles(contentDir)) {
     const r = parseQuestion(file, await readFile(join(contentDir, file), "utf8"), config.context);
-    if (r.ok && r.article.status !== "draft") items.push(r.article);
+    if (r.ok && isPublic(r.article.status)) items.push({ ...r.article, answered: isAnswered(r.article.status) });
   }
   const { vocabulary } = await loadSearchVocabulary(contentDir);
   return { items, synonyms: vocabulary.synonyms };

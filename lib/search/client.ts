@@ -1,6 +1,7 @@
 // The only module that talks to Meilisearch.
 import { Meilisearch, type Index } from "meilisearch";
-import type { SearchVocabulary } from "../content/schema.ts";
+import type { SearchVocabulary } from "../domain/schema.ts";
+import { env } from "../env.ts";
 import type { SearchDocument } from "./document.ts";
 import { changedSettings, desiredSettings } from "./settings.ts";
 
@@ -9,8 +10,8 @@ export type SearchIndex = Index<SearchDocument>;
 const clients = new Map<string, Meilisearch>();
 
 export function getSearchClient(
-  url = process.env.MEILI_URL,
-  apiKey = process.env.MEILI_MASTER_KEY,
+  url = env().MEILI_URL,
+  apiKey = env().MEILI_MASTER_KEY,
   opts: { timeout?: number } = {},
 ): Meilisearch {
   if (!url) throw new Error("MEILI_URL is not set: start the site with `npm start`, or set it to your Meilisearch.");
@@ -24,7 +25,7 @@ export function getSearchClient(
 }
 
 export function indexName(): string {
-  return process.env.MEILI_INDEX || "articles";
+  return env().MEILI_INDEX;
 }
 
 export function getIndex(client = getSearchClient(), name = indexName()): SearchIndex {
@@ -60,6 +61,16 @@ export async function enqueueDocuments(index: SearchIndex, docs: SearchDocument[
 export async function enqueueRemoval(index: SearchIndex, ids: string[]): Promise<number | null> {
   if (!ids.length) return null;
   return (await index.deleteDocuments(ids)).taskUid;
+}
+
+/** Removes every document (the document shape changed: everything is sent again). */
+export async function clearIndex(index: SearchIndex) {
+  await awaitTask(index, (await index.deleteAllDocuments()).taskUid);
+}
+
+/** Whether the index holds no document (one document fetched, not the costly full stats). */
+export async function indexIsEmpty(index: SearchIndex): Promise<boolean> {
+  return (await index.getDocuments({ limit: 1, fields: ["id"] })).total === 0;
 }
 
 /** Waits for a queued task; throws when it failed. */

@@ -1,14 +1,15 @@
 // The one mapping from an article to its Meilisearch document. Pure.
-import type { Article } from "../content/schema.ts";
 import { markdownToPlain } from "../markdown/plain.ts";
 import { initialsField, pinyinField } from "../query/pinyin.ts";
 import { getRegion, NATIONWIDE } from "../regions/index.ts";
 
 /** Bump when the document shape or its derivation changes: ingest then re-sends every article once. */
-export const SEARCH_DOCUMENT_VERSION = "3";
+export const SEARCH_DOCUMENT_VERSION = "4";
 
 export type SearchDocument = {
+  /** The article's stable id: a renamed article keeps its document. */
   id: string;
+  slug: string;
   title: string;
   question: string;
   answers: string;
@@ -19,7 +20,7 @@ export type SearchDocument = {
   city: string | null;
   insurance: string[];
   year: number | null;
-  status: string;
+  state: string;
   published: number;
   updated: number;
   answerCount: number;
@@ -29,7 +30,18 @@ export type SearchDocument = {
   initials: string;
 };
 
-type Indexable = Pick<Article, "slug" | "title" | "question" | "topics" | "region" | "insurance" | "year" | "status" | "published" | "updated"> & {
+type Indexable = {
+  id: string;
+  slug: string;
+  title: string;
+  question: string | null;
+  topics: string[];
+  region: string;
+  insurance: string[];
+  year: number | null;
+  state: string;
+  published: string;
+  updated: string | null;
   answers: { body: string }[];
 };
 
@@ -40,7 +52,8 @@ export function toSearchDocument(a: Indexable): SearchDocument {
   const path = region?.path ?? [];
   const published = Date.parse(a.published) / 1000;
   return {
-    id: a.slug,
+    id: a.id,
+    slug: a.slug,
     title: a.title,
     question: a.question ?? "",
     answers: a.answers.map((x) => markdownToPlain(x.body)).join("\n").slice(0, MAX_ANSWER_TEXT),
@@ -51,7 +64,7 @@ export function toSearchDocument(a: Indexable): SearchDocument {
     city: region?.cityCode ?? null,
     insurance: a.insurance,
     year: a.year ?? null,
-    status: a.status,
+    state: a.state,
     published,
     updated: a.updated ? Date.parse(a.updated) / 1000 : published,
     answerCount: a.answers.length,

@@ -2,6 +2,7 @@
 // filters, matched with LIKE over the stored plain text. Less complete (no synonyms, no pinyin, simple
 // ranking), which the page and the API say.
 import type { Db } from "../db/client.ts";
+import { answeredSql, publicSql } from "../domain/visibility.ts";
 import type { NormalizedQuery } from "../query/normalize.ts";
 import { NATIONWIDE } from "../regions/index.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
@@ -15,7 +16,7 @@ export type FallbackRow = {
   insurance: string[];
   topics: string[];
   year: number | null;
-  status: string;
+  answered: boolean;
 };
 
 /** Words to look for: each space-separated word, long Chinese runs also as overlapping bigrams. */
@@ -32,7 +33,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function fallbackSearch(db: Db, q: NormalizedQuery, p: SearchParams): Promise<{ rows: FallbackRow[]; total: number; terms: string[] }> {
   const terms = fallbackTerms(q);
-  const where: string[] = [`status IN ('published', 'unanswered')`];
+  const where: string[] = [publicSql()];
   const args: unknown[] = [];
   const arg = (v: unknown) => {
     args.push(v);
@@ -45,7 +46,8 @@ export async function fallbackSearch(db: Db, q: NormalizedQuery, p: SearchParams
   if (p.insurance) where.push(`${arg(p.insurance)} = ANY(insurance)`);
   if (p.topic) where.push(`${arg(p.topic)} = ANY(topics)`);
   if (p.year) where.push(`year = ${arg(p.year)}`);
-  let score = "0";
+  // Without words to match there is no score: `ORDER BY 0` would be read as a column position (42P10).
+  let score: string | null = null;
   if (terms.length) {
     const patterns = terms.map((t) => arg(`%${escapeLike(t)}%`));
     const inText = patterns.map((x) => `(search_text LIKE ${x})::int`).join(" + ");
@@ -54,8 +56,8 @@ export async function fallbackSearch(db: Db, q: NormalizedQuery, p: SearchParams
     where.push(`(${inText}) * 2 >= ${terms.length}`);
     score = `(${inText}) + 3 * (${inTitle})`;
   }
-  const order = p.sort === "newest" ? "coalesce(updated, published) DESC" : `${score} DESC, coalesce(updated, published) DESC`;
-  const sql = `SELECT slug, title, question, search_text, region, insurance, topics, year, status, count(*) OVER () AS total
+  const order = p.sort === "newest" || !score ? "coalesce(updated, published) DESC" : `${score} DESC, coalesce(updated, published) DESC`;
+  const sql = `SELECT slug, title, question, search_text, region, insurance, topics, year, ${answeredSql()} AS answered, count(*) OVER () AS total
     FROM articles WHERE ${where.join(" AND ")} ORDER BY ${order}, slug LIMIT ${PAGE_SIZE} OFFSET ${(p.page - 1) * PAGE_SIZE}`;
   const rows = await db.$queryRawUnsafe<(FallbackRow & { total: bigint })[]>(sql, ...args);
   return { rows, total: Number(rows[0]?.total ?? 0), terms };

@@ -2,7 +2,7 @@
 // person could plausibly type (a long query, page 10,000) are clamped; values that cannot mean anything
 // (an unknown region code) are errors the caller turns into a 400 or an explanation on the page.
 import { z } from "zod";
-import { insuranceSchema } from "../content/schema.ts";
+import { insuranceSchema } from "../domain/schema.ts";
 import { isRegionCode } from "../regions/index.ts";
 
 export const MAX_QUERY_CHARS = 100;

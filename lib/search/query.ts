@@ -1,12 +1,13 @@
 // Runs a search request and shapes the response the page and the API share. Meilisearch first; when it
 // is unreachable or slow, Postgres (lib/search/fallback.ts) with the same normalisation.
 import type { Index, SearchParams as MeiliParams } from "meilisearch";
-import { relationsOf } from "../articles/relations.ts";
 import type { Db } from "../db/client.ts";
+import { isAnswered, publicFilter } from "../domain/visibility.ts";
 import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery } from "../query/normalize.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { NATIONWIDE, regionLabel } from "../regions/index.ts";
+import { questionPath } from "../urls.ts";
 import type { SearchDocument } from "./document.ts";
 import { fallbackSearch } from "./fallback.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
@@ -23,7 +24,8 @@ export type SearchHit = {
   insurance: string[];
   topics: string[];
   year: number | null;
-  status: string;
+  /** false for a question that waits for its first answer (shown as 待解答). */
+  answered: boolean;
 };
 
 export type Facets = {
@@ -63,7 +65,7 @@ export function markHighlights(s: string): string {
 }
 
 export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topic" | "year">): string[] {
-  const f = [`status IN ["published", "unanswered"]`];
+  const f = [publicFilter];
   if (p.region) {
     // A province or city filter matches everything beneath it; 000000 means the nationwide articles.
     const field = p.region === NATIONWIDE ? "region" : p.region.endsWith("0000") ? "province" : p.region.endsWith("00") ? "city" : "region";
@@ -138,10 +140,16 @@ function totalOf(r: { hits: unknown[] }): number {
   return x.totalHits ?? x.estimatedTotalHits ?? r.hits.length;
 }
 
+/** A question shown beside narrow results: one the best hit is stored as related to. */
+export type Neighbour = { slug: string; title: string; region: string; insurance: string[]; topics: string[]; year: number | null; state: string };
+
 export type SearchDeps = {
   index: Index<SearchDocument>;
+  /** For the Postgres fallback when Meilisearch is unreachable or slow. */
   db?: Db;
   lexicon?: Lexicon;
+  /** The related questions of an article (by id), for results that fill less than a page. */
+  neighbours?: (articleId: string) => Promise<Neighbour[]>;
   /** performance.now() by which the whole search must be done, retries included; past it → fallback. */
   deadline?: number;
 };
@@ -149,45 +157,78 @@ export type SearchDeps = {
 export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise<SearchResult> {
   const started = performance.now();
   const nq = normalizeQuery(p.q);
+  let found: Awaited<ReturnType<typeof searchMeili>>;
+  // Only Meilisearch's failure sends a search to Postgres; a failure of Postgres itself is not hidden.
   try {
-    return await searchMeili(p, nq, deps, started);
+    found = await searchMeili(p, nq, deps);
   } catch (e) {
     if (!deps.db) throw e;
-    const fb = await fallbackSearch(deps.db, nq, p);
-    return {
-      hits: fb.rows.map((r) => ({
-        slug: r.slug,
-        title: markTerms(r.title, fb.terms),
-        snippet: markTerms(snippetAround(r.question || r.search_text, fb.terms), fb.terms),
-        url: `/q/${r.slug}`,
-        region: r.region,
-        regionName: regionLabel(r.region),
-        insurance: r.insurance,
-        topics: r.topics,
-        year: r.year,
-        status: r.status,
-      })),
-      total: fb.total,
-      page: p.page,
-      pageSize: PAGE_SIZE,
-      mode: "fallback",
-      tookMs: Math.round(performance.now() - started),
-      query: nq,
-      facets: null,
-      more: [],
-    };
+    return fallbackResult(p, nq, deps.db, started);
   }
+  const { res: r, shownFor } = found;
+  const fd = r.facetDistribution ?? {};
+  // A precise query that fills less than a page: show, apart, the questions stored as related to the
+  // best hit, so that a narrow question still leads to its neighbours.
+  let more: SearchHit[] = [];
+  const best = r.hits[0];
+  // Only for a query without filters: neighbours ignore the filters a person has chosen.
+  const filtered = Boolean(p.region || p.insurance || p.topic || p.year);
+  if (deps.neighbours && best && p.page === 1 && totalOf(r) < PAGE_SIZE && nq.kind !== "empty" && !filtered) {
+    const seen = new Set(r.hits.map((h) => h.slug));
+    more = (await deps.neighbours(best.id))
+      .filter((a) => !seen.has(a.slug) && (seen.add(a.slug), true))
+      .slice(0, PAGE_SIZE - r.hits.length)
+      .map((a) => ({ slug: a.slug, title: escapeHtml(a.title), snippet: "", url: questionPath(a.slug), region: a.region, regionName: regionLabel(a.region), insurance: a.insurance, topics: a.topics, year: a.year, answered: isAnswered(a.state) }));
+  }
+  return {
+    hits: r.hits.map((h) => toHit(h)),
+    more,
+    total: totalOf(r),
+    page: p.page,
+    pageSize: PAGE_SIZE,
+    mode: "meilisearch",
+    tookMs: Math.round(performance.now() - started),
+    query: nq,
+    shownFor,
+    facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
+  };
 }
 
-async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDeps, started: number): Promise<SearchResult> {
-  const { index, lexicon, db, deadline } = deps;
+async function fallbackResult(p: SearchParams, nq: NormalizedQuery, db: Db, started: number): Promise<SearchResult> {
+  const fb = await fallbackSearch(db, nq, p);
+  return {
+    hits: fb.rows.map((r) => ({
+      slug: r.slug,
+      title: markTerms(r.title, fb.terms),
+      snippet: markTerms(snippetAround(r.question || r.search_text, fb.terms), fb.terms),
+      url: questionPath(r.slug),
+      region: r.region,
+      regionName: regionLabel(r.region),
+      insurance: r.insurance,
+      topics: r.topics,
+      year: r.year,
+      answered: r.answered,
+    })),
+    total: fb.total,
+    page: p.page,
+    pageSize: PAGE_SIZE,
+    mode: "fallback",
+    tookMs: Math.round(performance.now() - started),
+    query: nq,
+    facets: null,
+    more: [],
+  };
+}
+
+async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDeps) {
+  const { index, lexicon, deadline } = deps;
   const common: MeiliParams = {
     filter: buildFilter(p),
     hitsPerPage: PAGE_SIZE,
     page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
     facets: p.facets ? ["province", "city", "insurance", "topics", "year"] : undefined,
-    attributesToRetrieve: ["id", "title", "region", "insurance", "topics", "year", "status"],
+    attributesToRetrieve: ["id", "slug", "title", "region", "insurance", "topics", "year", "state"],
     attributesToHighlight: ["title"],
     attributesToCrop: ["question", "answers"],
     cropLength: 40,
@@ -215,34 +256,7 @@ async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDep
       shownFor = soundAlike(again.hits[0]!.title, nq.text) ?? again.hits[0]!.title;
     }
   }
-  const r = res!;
-  const fd = r.facetDistribution ?? {};
-  // A precise query that fills less than a page: show, apart, the questions stored as related to the
-  // best hit, so that a narrow question still leads to its neighbours.
-  let more: SearchHit[] = [];
-  const best = r.hits[0];
-  // Only for a query without filters: neighbours ignore the filters a person has chosen.
-  const filtered = Boolean(p.region || p.insurance || p.topic || p.year);
-  if (db && best && p.page === 1 && totalOf(r) < PAGE_SIZE && nq.kind !== "empty" && !filtered) {
-    const seen = new Set(r.hits.map((h) => h.id));
-    const { related, duplicates } = await relationsOf(db, best.id);
-    more = [...duplicates, ...related]
-      .filter((a) => !seen.has(a.slug) && (seen.add(a.slug), true))
-      .slice(0, PAGE_SIZE - r.hits.length)
-      .map((a) => ({ slug: a.slug, title: escapeHtml(a.title), snippet: "", url: `/q/${a.slug}`, region: a.region, regionName: regionLabel(a.region), insurance: a.insurance, topics: a.topics, year: a.year, status: a.status }));
-  }
-  return {
-    hits: r.hits.map((h) => toHit(h)),
-    more,
-    total: totalOf(r),
-    page: p.page,
-    pageSize: PAGE_SIZE,
-    mode: "meilisearch",
-    tookMs: Math.round(performance.now() - started),
-    query: nq,
-    shownFor,
-    facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
-  };
+  return { res: res!, shownFor };
 }
 
 function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDocument, unknown>> }): SearchHit {
@@ -251,16 +265,16 @@ function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDoc
   const questionSnippet = typeof f.question === "string" ? f.question : "";
   const snippet = [questionSnippet, answerSnippet].find((s) => s.includes(PRE)) ?? (questionSnippet || answerSnippet);
   return {
-    slug: h.id,
+    slug: h.slug,
     title: markHighlights(typeof f.title === "string" ? f.title : h.title),
     snippet: markHighlights(snippet),
-    url: `/q/${h.id}`,
+    url: questionPath(h.slug),
     region: h.region,
     regionName: regionLabel(h.region),
     insurance: h.insurance,
     topics: h.topics,
     year: h.year,
-    status: h.status,
+    answered: isAnswered(h.state),
   };
 }
 

@@ -1,7 +1,7 @@
 // Index settings live here, in code (plus the vocabulary from content/search), and are applied only
 // when they differ from the live index.
 import type { Settings } from "meilisearch";
-import type { SearchVocabulary } from "../content/schema.ts";
+import type { SearchVocabulary } from "../domain/schema.ts";
 
 export const CHINESE_ATTRIBUTES = ["title", "question", "topics", "regionNames", "answers"];
 export const PINYIN_ATTRIBUTES = ["pinyin", "initials"];
@@ -19,7 +19,7 @@ export function desiredSettings(vocabulary: SearchVocabulary = { terms: [], syno
   return {
     // Order matters: a match in the title outranks one in the asker's description, topics, then answers.
     searchableAttributes: [...CHINESE_ATTRIBUTES, ...PINYIN_ATTRIBUTES],
-    filterableAttributes: ["region", "province", "city", "insurance", "topics", "year", "status"],
+    filterableAttributes: ["region", "province", "city", "insurance", "topics", "year", "state"],
     sortableAttributes: ["published", "updated"],
     displayedAttributes: ["*"],
     // Short all-Han strings are otherwise sometimes detected as Japanese and segmented wrongly.

@@ -7,6 +7,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { freePort } from "./free-port.ts";
+import { env } from "../env.ts";
 
 export type RunningMeili = {
   url: string;
@@ -59,7 +60,7 @@ export async function startMeilisearch(opts: {
       "--env", "development",
       "--no-analytics",
       // Bounded so that a big ingest leaves room for searches and the site (MEILI_INDEXING_THREADS).
-      "--max-indexing-threads", process.env.MEILI_INDEXING_THREADS ?? "1",
+      "--max-indexing-threads", String(env().MEILI_INDEXING_THREADS),
       "--max-indexing-memory", "1GiB",
       "--experimental-reduce-indexing-memory-usage",
     ],

@@ -4,11 +4,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestContent } from "../../lib/articles/ingest.ts";
+import { ingestContent } from "../../lib/content/ingest.ts";
 import { getPublicArticle } from "../../lib/articles/read.ts";
 import { closeDb, getDb } from "../../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
-import { pendingOutbox } from "../../lib/search/outbox.ts";
+import { outboxStats } from "../../lib/db/outbox.ts";
 import { parseSearchParams } from "../../lib/search/params.ts";
 import { searchArticles } from "../../lib/search/query.ts";
 import { type RunningMeili, startMeilisearch } from "../../lib/servers/meilisearch.ts";
@@ -27,7 +27,7 @@ const search = async (q: string) => {
   if (!p.success) throw p.error;
   return searchArticles(p.data, { index: index(), db: getDb(databaseUrl) });
 };
-const ingest = () => ingestContent({ contentDir: content.dir, db: getDb(databaseUrl), index: index() });
+const ingest = () => ingestContent({ contentDir: content.dir, databaseUrl, index: index() });
 
 beforeAll(async () => {
   meiliDir = await mkdtemp(join(tmpdir(), "yibao-meili-"));
@@ -77,14 +77,14 @@ describe("when Meilisearch stops", () => {
     const r = await ingest();
     expect(r.updated).toBe(1);
     expect(r.indexError).toBeTruthy();
-    expect(await pendingOutbox(getDb(databaseUrl))).toBeGreaterThan(0);
+    expect((await outboxStats(getDb(databaseUrl))).pending).toBeGreaterThan(0);
   });
 
   it("returns to normal after a restart, with nothing lost", async () => {
     meili = await startMeilisearch({ dir: meiliDir, port });
     const r = await ingest();
     expect(r.indexError).toBeUndefined();
-    expect(await pendingOutbox(getDb(databaseUrl))).toBe(0);
+    expect((await outboxStats(getDb(databaseUrl))).pending).toBe(0);
     const after = await search("慢病另有限额");
     expect(after.mode).toBe("meilisearch");
     expect(after.hits[0]?.slug).toBe("menzhen-tongchou-bijie");

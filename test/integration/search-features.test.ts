@@ -2,14 +2,15 @@
 // homophone typos, synonyms, facets, and the related questions stored at ingest.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestContent } from "../../lib/articles/ingest.ts";
+import { ingestContent } from "../../lib/content/ingest.ts";
 import { relationsOf } from "../../lib/articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../../lib/content/load.ts";
 import { buildLexicon, type Lexicon } from "../../lib/query/lexicon.ts";
 import { ensureIndex } from "../../lib/search/client.ts";
 import { parseSearchParams } from "../../lib/search/params.ts";
 import { searchArticles } from "../../lib/search/query.ts";
-import { copyContent, testContext } from "../support/context.ts";
+import { isAnswered } from "../../lib/domain/visibility.ts";
+import { articleId, copyContent, testContext } from "../support/context.ts";
 
 let ctx: Awaited<ReturnType<typeof testContext>>;
 let content: Awaited<ReturnType<typeof copyContent>>;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const { vocabulary } = await loadSearchVocabulary(content.dir);
   await ensureIndex(ctx.client, ctx.indexName, vocabulary);
   lexicon = buildLexicon(await loadLexiconWords(content.dir));
-  const r = await ingestContent({ contentDir: content.dir, db: ctx.db, index: ctx.index, synonyms: vocabulary.synonyms });
+  const r = await ingestContent({ contentDir: content.dir, databaseUrl: ctx.databaseUrl, index: ctx.index, synonyms: vocabulary.synonyms });
   expect(r.errors).toEqual([]);
 });
 afterAll(async () => {
@@ -68,15 +69,15 @@ describe("search understands how people ask", () => {
 
 describe("related questions", () => {
   it("stores curated links first and never the article itself", async () => {
-    const { related } = await relationsOf(ctx.db, "yidi-beian");
+    const { related } = await relationsOf(ctx.db, await articleId(ctx.db, "yidi-beian"));
     expect(related[0]?.slug).toBe("menzhen-tongchou-bijie");
     expect(related.map((r) => r.slug)).not.toContain("yidi-beian");
   });
 
   it("lists answered questions for an unanswered one", async () => {
-    const { related } = await relationsOf(ctx.db, "dingdian-daijieda");
+    const { related } = await relationsOf(ctx.db, await articleId(ctx.db, "dingdian-daijieda"));
     expect(related.length).toBeGreaterThan(0);
-    expect(related.every((r) => r.status === "published")).toBe(true);
+    expect(related.every((r) => isAnswered(r.state))).toBe(true);
   });
 });
 
@@ -96,9 +97,13 @@ describe("narrow results", () => {
   it("adds the best hit's related questions apart when a query fills less than a page", async () => {
     const p = parseSearchParams({ q: "村卫生室" });
     if (!p.success) throw p.error;
-    const r = await searchArticles(p.data, { index: ctx.index, lexicon, db: ctx.db });
+    const neighbours = async (id: string) => {
+      const n = await relationsOf(ctx.db, id);
+      return [...n.duplicates, ...n.related];
+    };
+    const r = await searchArticles(p.data, { index: ctx.index, lexicon, db: ctx.db, neighbours });
     expect(r.hits.map((h) => h.slug)).toEqual(["menzhen-tongchou-bijie"]);
-    const { related } = await relationsOf(ctx.db, "menzhen-tongchou-bijie");
+    const { related } = await relationsOf(ctx.db, await articleId(ctx.db, "menzhen-tongchou-bijie"));
     expect(related.length).toBeGreaterThan(0);
     expect(r.more.map((h) => h.slug)).toEqual(related.map((x) => x.slug));
   });

@@ -1,6 +1,6 @@
 // GET /api/suggest?q= — up to six question titles for the as-you-type box.
 import { NextResponse, type NextRequest } from "next/server";
-import { suggest } from "@/lib/search/service";
+import { suggest } from "@/lib/site/search";
 
 export const dynamic = "force-dynamic";
 

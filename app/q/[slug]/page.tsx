@@ -1,25 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { AnswerBody } from "@/components/AnswerBody";
 import { ArticleMeta } from "@/components/ArticleMeta";
-import { getPublicArticle } from "@/lib/articles/read";
+import { currentSlug, getPublicArticle, type PublicArticle } from "@/lib/articles/read";
 import { relationsOf } from "@/lib/articles/relations";
-import { slugSchema, type Citation } from "@/lib/content/schema";
+import { slugSchema, type Citation } from "@/lib/domain/schema";
 import { getDb } from "@/lib/db/client";
 import { markdownToPlain } from "@/lib/markdown/plain";
 import { getRegion } from "@/lib/regions";
+import { isAnswered } from "@/lib/domain/visibility";
+import { NATIONWIDE } from "@/lib/regions";
 import { jsonLdScript } from "@/lib/seo/json-ld";
+import { questionPath, regionPath, topicPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const load = cache(async (raw: string) => {
-  const slug = slugSchema.safeParse(decodeURIComponent(raw));
+/** The public article behind a slug; an old slug redirects (308) to the current one. */
+const load = cache(async (raw: string): Promise<PublicArticle | null> => {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null; // "%" alone and other broken escapes: no such page
+  }
+  const slug = slugSchema.safeParse(decoded);
   if (!slug.success) return null;
-  return getPublicArticle(getDb(), slug.data);
+  const found = await getPublicArticle(getDb(), slug.data);
+  if (found) return found;
+  const moved = await currentSlug(getDb(), slug.data);
+  if (moved) permanentRedirect(questionPath(moved));
+  return null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -28,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: a.title,
     description: (a.question ?? a.answers[0]?.body ?? a.title).replace(/\s+/g, " ").slice(0, 120),
-    alternates: { canonical: `/q/${a.slug}` },
+    alternates: { canonical: questionPath(a.slug) },
   };
 }
 
@@ -53,13 +67,13 @@ function Citations({ items }: { items: Citation[] }) {
   );
 }
 
-function QuestionList({ items }: { items: { slug: string; title: string; status: string }[] }) {
+function QuestionList({ items }: { items: { slug: string; title: string; state: string }[] }) {
   return (
     <ul>
       {items.map((r) => (
         <li key={r.slug}>
-          <Link href={`/q/${r.slug}`}>{r.title}</Link>
-          {r.status === "unanswered" ? <span className="chip status">待解答</span> : null}
+          <Link href={questionPath(r.slug)}>{r.title}</Link>
+          {!isAnswered(r.state) ? <span className="chip status">待解答</span> : null}
         </li>
       ))}
     </ul>
@@ -70,8 +84,8 @@ export default async function QuestionPage({ params }: Props) {
   const a = await load((await params).slug);
   if (!a) notFound();
   const region = getRegion(a.region);
-  const { related, duplicates } = await relationsOf(getDb(), a.slug);
-  const general = a.citations.filter((c) => c.answer === undefined);
+  const { related, duplicates } = await relationsOf(getDb(), a.id);
+  const general = a.citations;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "QAPage",
@@ -82,7 +96,7 @@ export default async function QuestionPage({ params }: Props) {
       answerCount: a.answers.length,
       datePublished: a.published,
       ...(a.answers[0]
-        ? { acceptedAnswer: { "@type": "Answer", text: markdownToPlain(a.answers[0].body), dateCreated: a.answers[0].date, author: { "@type": "Person", name: a.advisors.get(a.answers[0].advisor)?.name } } }
+        ? { acceptedAnswer: { "@type": "Answer", text: markdownToPlain(a.answers[0].body), dateCreated: a.answers[0].date, author: { "@type": "Person", name: a.answerMeta[0]?.advisor.name } } }
         : {}),
     },
   };
@@ -93,22 +107,22 @@ export default async function QuestionPage({ params }: Props) {
       <nav className="crumbs" aria-label="位置">
         <ol>
           <li>
-            <Link href="/search?region=000000">全国</Link>
+            <Link href={regionPath(NATIONWIDE)}>全国</Link>
           </li>
           {region?.path.map((p, i, all) => (i > 0 && p.name === all[i - 1]!.name ? null : (
             <li key={p.code}>
-              <Link href={`/search?region=${p.code}`}>{p.name}</Link>
+              <Link href={regionPath(p.code)}>{p.name}</Link>
             </li>
           )))}
           {a.topics[0] ? (
             <li>
-              <Link href={`/search?topic=${encodeURIComponent(a.topics[0])}`}>{a.topics[0]}</Link>
+              <Link href={topicPath(a.topics[0])}>{a.topics[0]}</Link>
             </li>
           ) : null}
         </ol>
       </nav>
       <h1>{a.title}</h1>
-      <ArticleMeta region={a.region} insurance={a.insurance} topics={a.topics} year={a.year} status={a.status} />
+      <ArticleMeta region={a.region} insurance={a.insurance} topics={a.topics} year={a.year} answered={isAnswered(a.state)} />
       <p className="meta">
         发布于 <time dateTime={a.published}>{a.published}</time>
         {a.updated ? (
@@ -129,7 +143,7 @@ export default async function QuestionPage({ params }: Props) {
         <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
       ) : (
         a.answers.map((ans, i) => {
-          const adv = a.advisors.get(ans.advisor);
+          const adv = a.answerMeta[i]?.advisor;
           return (
             <article className="answer" key={i} aria-label={`${adv?.name ?? ans.advisor}的解答`}>
               <div className="advisor">
@@ -143,7 +157,7 @@ export default async function QuestionPage({ params }: Props) {
                 </time>
               </div>
               <AnswerBody markdown={ans.body} />
-              <Citations items={a.citations.filter((c) => c.answer === i + 1)} />
+              <Citations items={ans.citations} />
             </article>
           );
         })

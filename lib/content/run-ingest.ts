@@ -1,16 +1,16 @@
 // The ingest command as a function: used by `npm run ingest` and by `npm start`.
 import { createProgress } from "../cli/progress.ts";
-import { loadSearchVocabulary } from "../content/load.ts";
-import { formatIssue } from "../content/parse.ts";
-import { getDb } from "../db/client.ts";
+import { formatIssue } from "../domain/schema.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../search/client.ts";
 import { ingestContent, type IngestReport } from "./ingest.ts";
+import { loadSearchVocabulary } from "./load.ts";
 
 export async function runIngest(opts: {
   contentDir: string;
   databaseUrl: string;
   meiliUrl: string;
   meiliKey?: string;
+  indexName?: string;
   out?: (line: string) => void;
 }): Promise<IngestReport> {
   const out = opts.out ?? ((l: string) => console.log(l));
@@ -19,7 +19,7 @@ export async function runIngest(opts: {
   for (const e of vocabularyErrors) out(`error   ${formatIssue(e)}`);
   let searchUp = true;
   try {
-    const changedSettings = await ensureIndex(client, undefined, vocabulary);
+    const changedSettings = await ensureIndex(client, opts.indexName, vocabulary);
     if (changedSettings.length) out(`search index settings updated: ${changedSettings.join(", ")}`);
   } catch (e) {
     searchUp = false;
@@ -31,8 +31,9 @@ export async function runIngest(opts: {
   try {
     report = await ingestContent({
       contentDir: opts.contentDir,
-      db: getDb(opts.databaseUrl),
-      index: searchUp ? getIndex(client) : undefined,
+      databaseUrl: opts.databaseUrl,
+      index: searchUp ? getIndex(client, opts.indexName) : undefined,
+      onWait: () => out("another ingest is running against this database; waiting for it to finish…"),
       synonyms: vocabulary.synonyms,
       onProgress: (p) => progress.update(labels[p.phase], p.done, p.total),
     });
@@ -41,7 +42,7 @@ export async function runIngest(opts: {
   }
   for (const w of report.warnings) out(`warning ${formatIssue(w)}`);
   for (const e of report.errors) out(`error   ${formatIssue(e)}`);
-  if (report.indexError) out(`search index not updated: ${report.indexError}; the changes wait in the outbox for the next ingest`);
+  if (report.indexError) out(`search index not updated: ${report.indexError}; the changes wait in the outbox for the worker`);
   out(summarise(report));
   report.errors.push(...vocabularyErrors);
   return report;

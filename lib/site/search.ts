@@ -1,22 +1,23 @@
-// Search as the site runs it: Meilisearch with a short timeout, Postgres as the fallback, and every
-// query logged for content-gap reports. Pages and route handlers call this; tests call searchArticles.
-import { resolve } from "node:path";
+// Search as the site runs it: Meilisearch with a short timeout, Postgres as the fallback, related
+// questions beside narrow results, and every query logged for content-gap reports. Pages and route
+// handlers call this; it composes lib/search with the stores and the content's vocabulary.
+import "server-only";
+import { relationsOf } from "../articles/relations.ts";
 import { loadLexiconWords } from "../content/load.ts";
 import { getDb } from "../db/client.ts";
+import { publicFilter } from "../domain/visibility.ts";
+import { env } from "../env.ts";
 import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
-import { getIndex, getSearchClient, indexName } from "./client.ts";
-import { logSearch } from "./log.ts";
-import type { SearchParams } from "./params.ts";
-import { searchArticles, type SearchResult } from "./query.ts";
-
-// Past this, a search is served from Postgres rather than keep a person waiting.
-const SEARCH_TIMEOUT_MS = Number(process.env.SEARCH_TIMEOUT_MS ?? 1500);
+import { getIndex, getSearchClient, indexName } from "../search/client.ts";
+import { logSearch } from "../search/log.ts";
+import type { SearchParams } from "../search/params.ts";
+import { searchArticles, type SearchResult } from "../search/query.ts";
 
 let lexicon: Promise<Lexicon> | undefined;
 /** The domain lexicon from CONTENT_DIR, read once per server process. */
 function getLexicon(): Promise<Lexicon> {
-  lexicon ??= loadLexiconWords(resolve(process.env.CONTENT_DIR || "content")).then(buildLexicon, (e: Error) => {
+  lexicon ??= loadLexiconWords(env().contentDir).then(buildLexicon, (e: Error) => {
     console.error("search vocabulary unavailable:", e.message);
     return buildLexicon([]);
   });
@@ -25,9 +26,19 @@ function getLexicon(): Promise<Lexicon> {
 
 export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
   const db = getDb();
-  const index = getIndex(getSearchClient(undefined, undefined, { timeout: SEARCH_TIMEOUT_MS }), indexName());
-  const lexicon = await getLexicon();
-  const result = await searchArticles(p, { index, db, lexicon, deadline: performance.now() + SEARCH_TIMEOUT_MS });
+  const timeout = env().SEARCH_TIMEOUT_MS;
+  const index = getIndex(getSearchClient(undefined, undefined, { timeout }), indexName());
+  const result = await searchArticles(p, {
+    index,
+    db,
+    lexicon: await getLexicon(),
+    // Past this, a search is served from Postgres rather than keep a person waiting.
+    deadline: performance.now() + timeout,
+    neighbours: async (id) => {
+      const r = await relationsOf(db, id);
+      return [...r.duplicates, ...r.related];
+    },
+  });
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
     logSearch(db, {
       query: result.query.display,
@@ -48,9 +59,9 @@ export async function suggest(q: string): Promise<{ slug: string; title: string 
   const on = nq.kind === "pinyin" ? ["pinyin"] : nq.kind === "initials" ? ["initials"] : ["title", "question", "topics"];
   const res = await index.search(nq.kind === "initials" || nq.kind === "pinyin" ? nq.pinyin! : nq.text, {
     limit: 6,
-    filter: [`status IN ["published", "unanswered"]`],
-    attributesToRetrieve: ["id", "title"],
+    filter: [publicFilter],
+    attributesToRetrieve: ["slug", "title"],
     attributesToSearchOn: on,
   });
-  return res.hits.map((h) => ({ slug: h.id, title: h.title }));
+  return res.hits.map((h) => ({ slug: h.slug, title: h.title }));
 }

@@ -1,5 +1,5 @@
-// One zod schema per content type. Ingest, the raw-page importer and (later) authoring all validate
-// through these, and z.infer gives the types used everywhere else.
+// One zod schema per content type. Ingest, the raw-page importer, the export and web authoring all
+// validate through these, and z.infer gives the types used everywhere else.
 import { z } from "zod";
 import { isRegionCode } from "../regions/index.ts";
 
@@ -15,7 +15,13 @@ export const insuranceSchema = z.enum(["employee", "resident"]);
 export type Insurance = z.infer<typeof insuranceSchema>;
 export const INSURANCE_LABELS: Record<Insurance, string> = { employee: "职工医保", resident: "城乡居民医保" };
 
-export const statusSchema = z.enum(["published", "draft", "unanswered"]);
+/** An article's state; lib/domain/visibility.ts says which of them the public sees. */
+export const ARTICLE_STATES = ["draft", "pending", "unanswered", "published", "archived"] as const;
+export const statusSchema = z.enum(ARTICLE_STATES);
+export type ArticleState = z.infer<typeof statusSchema>;
+
+export const ORIGINS = ["file", "web"] as const;
+export type Origin = (typeof ORIGINS)[number];
 
 export const citationSchema = z
   .object({
@@ -43,7 +49,7 @@ export const frontmatterSchema = z
     year: z.number().int().min(1998).max(2100).optional().describe("Policy year the answer applies to"),
     published: dateSchema,
     updated: dateSchema.optional(),
-    status: statusSchema.default("published"),
+    status: statusSchema.default("published").describe("draft | pending | unanswered | published | archived"),
     related: z.array(slugSchema).default([]).describe("Curated related question slugs, shown first"),
     citations: z.array(citationSchema).default([]).describe("法律依据: structured legal-basis citations"),
     source: z.string().optional().describe("Where imported text came from (raw file name)"),
@@ -100,3 +106,10 @@ export const searchVocabularySchema = z
   })
   .strict();
 export type SearchVocabulary = z.infer<typeof searchVocabularySchema>;
+
+/** A problem with content, located as precisely as the channel allows (file and line, or field). */
+export type ContentIssue = { file: string; line?: number; field?: string; message: string };
+
+export function formatIssue(i: ContentIssue): string {
+  return `${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` [${i.field}]` : ""}: ${i.message}`;
+}

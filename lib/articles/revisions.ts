@@ -1,0 +1,185 @@
+// Domain verbs for editing content in the web app. Each runs in one transaction that locks the
+// article, validates the result with validateArticle (the rules the file channel obeys too) and
+// writes through saveStatements — the same rows, revisions, outbox row and dirty marker as ingest —
+// plus an audit event.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "../db/client.ts";
+import { AppError } from "../domain/errors.ts";
+import type { Article, ArticleState, Citation } from "../domain/schema.ts";
+import { articlesById, type StoredArticle } from "./read.ts";
+import { type AnswerRecord, type ArticleRecord, fromRecord, revisionHash, toRecord } from "./record.ts";
+import { saveStatements } from "./save.ts";
+import { validateArticle } from "./validate.ts";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function lockArticle(tx: Tx, articleId: string): Promise<StoredArticle> {
+  const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM articles WHERE id = $1::uuid FOR UPDATE`, articleId);
+  const [current] = locked.length ? await articlesById(tx, [articleId]) : [];
+  if (!current) throw new AppError("not_found", "找不到这篇文章，可能已被删除。");
+  return current;
+}
+
+async function check(tx: Tx, record: ArticleRecord): Promise<ArticleRecord> {
+  const advisors = new Set((await tx.advisor.findMany({ select: { id: true } })).map((a) => a.id));
+  const v = validateArticle(fromRecord(record), { advisors });
+  if (!v.ok) throw new AppError("invalid", `内容未通过校验：${v.errors.map((e) => e.message).join("；")}`, v.errors);
+  return toRecord(v.article);
+}
+
+async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: string, action: string, data: object, summary?: string) {
+  // An article edited in the app belongs to the app from then on: its file (still recorded) is no longer
+  // read by ingest, which says so, instead of overwriting the edit.
+  if (current.origin === "file") {
+    await tx.$executeRawUnsafe(`UPDATE articles SET origin = 'web' WHERE id = $1::uuid`, current.id);
+    data = { ...data, adoptedFromFile: true };
+  }
+  for (const statement of saveStatements(tx, [{ id: current.id, record: next, origin: "web", by, summary }])) await statement;
+  await tx.auditEvent.create({ data: { actor: by, action, articleId: current.id, data: JSON.parse(JSON.stringify(data)) } });
+}
+
+const run = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 30_000 });
+
+export type RevisionInput = {
+  articleId: string;
+  /** 1-based answer position; omitted for a new answer. */
+  position?: number;
+  advisorId: string;
+  body: string;
+  citations?: Omit<Citation, "answer">[];
+  /** The date shown with the answer; today by default. */
+  date?: string;
+  summary?: string;
+  by: string;
+};
+
+/**
+ * Publishes a revision of one answer (a new answer when `position` is omitted). The answer's older
+ * revisions stay in its history; an unanswered question becomes published.
+ */
+export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ answerId: number; revision: number }> {
+  return run(db, async (tx) => {
+    const current = await lockArticle(tx, input.articleId);
+    const answers = [...current.record.answers];
+    const position = input.position ?? answers.length + 1;
+    if (position < 1 || position > answers.length + 1) throw new AppError("invalid", `没有第 ${position} 个解答。`);
+    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+    answers[position - 1] = answer;
+    const state: ArticleState = current.record.state === "unanswered" ? "published" : current.record.state;
+    const next = await check(tx, { ...current.record, state, answers });
+    await write(tx, current, next, input.by, "answer.publish", { position }, input.summary);
+    const row = await tx.answer.findUniqueOrThrow({ where: { articleId_position: { articleId: current.id, position } }, include: { publishedRevision: true } });
+    await tx.answerDraft.deleteMany({ where: { answerId: row.id, authorId: input.by } });
+    return { answerId: row.id, revision: row.publishedRevision!.number };
+  });
+}
+
+/**
+ * Writes a revision without publishing it (for review): the live answer is unchanged. The answer slot
+ * is created when the article has none at that position.
+ */
+export async function submitRevision(db: Db, input: RevisionInput): Promise<{ answerId: number; revision: number; revisionId: number }> {
+  return run(db, async (tx) => {
+    const current = await lockArticle(tx, input.articleId);
+    const position = input.position ?? current.record.answers.length + 1;
+    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+    // Validated as it would be published, so that a reviewer never approves an invalid article.
+    const answers = [...current.record.answers];
+    answers[position - 1] = answer;
+    await check(tx, { ...current.record, state: "published", answers });
+    const slot = await tx.answer.upsert({
+      where: { articleId_position: { articleId: current.id, position } },
+      create: { articleId: current.id, position },
+      update: {},
+    });
+    const last = await tx.answerRevision.findFirst({ where: { answerId: slot.id }, orderBy: { number: "desc" }, select: { number: true } });
+    const rev = await tx.answerRevision.create({
+      data: {
+        answerId: slot.id,
+        number: (last?.number ?? 0) + 1,
+        advisorId: answer.advisor,
+        date: new Date(answer.date),
+        body: answer.body,
+        citations: answer.citations,
+        contentHash: revisionHash(answer),
+        summary: input.summary ?? null,
+        createdBy: input.by,
+      },
+    });
+    await tx.answerDraft.deleteMany({ where: { answerId: slot.id, authorId: input.by } });
+    await tx.auditEvent.create({ data: { actor: input.by, action: "answer.submit", articleId: current.id, data: { position, revision: rev.number } } });
+    return { answerId: slot.id, revision: rev.number, revisionId: rev.id };
+  });
+}
+
+/**
+ * Makes an existing revision the published one: the latest revision as it was written (an approval),
+ * or an older one, which comes back as a new revision at the end of the history (a restore).
+ */
+export async function publishRevision(db: Db, input: { revisionId: number; by: string; summary?: string }): Promise<{ revision: number }> {
+  return run(db, async (tx) => {
+    const rev = await tx.answerRevision.findUnique({ where: { id: input.revisionId }, include: { answer: true } });
+    if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
+    const current = await lockArticle(tx, rev.answer.articleId);
+    const answers = [...current.record.answers];
+    answers[rev.answer.position - 1] = {
+      advisor: rev.advisorId,
+      date: rev.date.toISOString().slice(0, 10),
+      body: rev.body,
+      citations: (rev.citations ?? []) as Omit<Citation, "answer">[],
+    };
+    const state: ArticleState = current.record.state === "unanswered" ? "published" : current.record.state;
+    const next = await check(tx, { ...current.record, state, answers });
+    await write(tx, current, next, input.by, "revision.publish", { revision: rev.number, position: rev.answer.position }, input.summary ?? `恢复自第 ${rev.number} 版`);
+    const row = await tx.answer.findUniqueOrThrow({ where: { id: rev.answerId }, include: { publishedRevision: true } });
+    return { revision: row.publishedRevision!.number };
+  });
+}
+
+/** Moves an article to another state (archive, back to draft, accept a pending question …). */
+export async function setArticleState(db: Db, input: { articleId: string; state: ArticleState; by: string }): Promise<void> {
+  await run(db, async (tx) => {
+    const current = await lockArticle(tx, input.articleId);
+    if (current.record.state === input.state) return;
+    const next = await check(tx, { ...current.record, state: input.state });
+    await write(tx, current, next, input.by, "article.state", { from: current.record.state, to: input.state });
+  });
+}
+
+/** Gives an article a new slug; the old one answers 308 to it from then on. */
+export async function renameArticle(db: Db, input: { articleId: string; slug: string; by: string }): Promise<void> {
+  await run(db, async (tx) => {
+    const current = await lockArticle(tx, input.articleId);
+    if (current.record.slug === input.slug) return;
+    const taken = await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } });
+    if (taken) throw new AppError("conflict", `地址 ${input.slug} 已被另一篇文章使用。`);
+    await write(tx, current, { ...current.record, slug: input.slug }, input.by, "article.rename", { from: current.record.slug, to: input.slug });
+  });
+}
+
+/** A new article written in the web app (a question, with or without answers). */
+export async function createArticle(db: Db, input: { article: Article; by: string }): Promise<{ id: string }> {
+  return run(db, async (tx) => {
+    const taken = await tx.article.findUnique({ where: { slug: input.article.slug }, select: { id: true } });
+    if (taken) throw new AppError("conflict", `地址 ${input.article.slug} 已被另一篇文章使用。`);
+    const record = await check(tx, toRecord(input.article));
+    const id = randomUUID();
+    for (const statement of saveStatements(tx, [{ id, record, origin: "web", by: input.by }])) await statement;
+    await tx.auditEvent.create({ data: { actor: input.by, action: "article.create", articleId: id, data: { slug: record.slug } } });
+    return { id };
+  });
+}
+
+/** The author's working draft of an answer: one per author, overwritten by each save. */
+export async function saveDraft(
+  db: Db,
+  input: { answerId: number; authorId: string; advisorId: string; body: string; citations?: Omit<Citation, "answer">[]; baseRevisionId?: number },
+) {
+  const data = { advisorId: input.advisorId, body: input.body, citations: input.citations ?? [], baseRevisionId: input.baseRevisionId ?? null, updatedAt: new Date() };
+  return db.answerDraft.upsert({
+    where: { answerId_authorId: { answerId: input.answerId, authorId: input.authorId } },
+    create: { answerId: input.answerId, authorId: input.authorId, ...data },
+    update: data,
+  });
+}

@@ -1,0 +1,122 @@
+// The outbox worker: applies content changes to everything that reacts to them — the search index
+// (lib/outbox/search-feed) and related questions (dirty markers, lib/articles/relations). Woken by
+// Postgres NOTIFY when a change commits, and by a timer for retries. `npm start` runs it beside the
+// site; `npm run worker` runs it alone (production: one or more per database, they take turns).
+import "server-only";
+import pg from "pg";
+import { refreshRelations, relationsPending } from "../articles/relations.ts";
+import type { Db } from "../db/client.ts";
+import { acquireLock } from "../db/lock.ts";
+import { OUTBOX_CHANNEL } from "../db/outbox.ts";
+import type { SearchIndex } from "../search/client.ts";
+import { feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
+
+export const RELATIONS_LOCK = "outbox:relations";
+
+export type WorkerOptions = {
+  databaseUrl: string;
+  db: Db;
+  index: SearchIndex;
+  /** Synonym groups of the search vocabulary (related-question similarity uses them). */
+  synonyms: string[][];
+  signal: AbortSignal;
+  log?: (line: string) => void;
+  /** How long to wait for a wake-up before looking anyway (retries whose backoff ran out). */
+  pollMs?: number;
+  /** Quiet time before related questions are recomputed, so a burst of saves is one recomputation. */
+  relationsDelayMs?: number;
+};
+
+/** One pass of the search feed, under its lock. Returns null when another feeder holds the lock. */
+export async function feedOnce(databaseUrl: string, db: Db, index: SearchIndex, opts: { wait?: boolean; requeue?: boolean } = {}) {
+  const lock = await acquireLock(databaseUrl, SEARCH_FEED_LOCK, { wait: opts.wait });
+  if (!lock) return null;
+  try {
+    await resetClaims(db);
+    const requeued = opts.requeue ? await requeueIfStale(db, index) : 0;
+    return { requeued, ...(await feedSearch(db, index, lock)) };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** One recomputation of dirty related questions, under its lock; null when another worker is at it. */
+export async function relationsOnce(databaseUrl: string, db: Db, synonyms: string[][], opts: { wait?: boolean } = {}) {
+  const lock = await acquireLock(databaseUrl, RELATIONS_LOCK, { wait: opts.wait });
+  if (!lock) return null;
+  try {
+    return await refreshRelations(db, synonyms);
+  } finally {
+    await lock.release();
+  }
+}
+
+export async function runWorker(o: WorkerOptions): Promise<void> {
+  const log = o.log ?? (() => {});
+  const pollMs = o.pollMs ?? 5000;
+  let wake: () => void = () => {};
+  let woken = false;
+  const nudge = () => {
+    woken = true;
+    wake();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || o.signal.aborted) return resolve();
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    }).then(() => {
+      woken = false;
+    });
+  o.signal.addEventListener("abort", nudge);
+
+  const listener = new pg.Client({ connectionString: o.databaseUrl, application_name: "outbox-worker" });
+  listener.on("notification", nudge);
+  listener.on("error", (e) => {
+    if (!o.signal.aborted) log(`worker: notification connection lost (${e.message}); polling every ${pollMs} ms`);
+  });
+  await listener.connect();
+  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+
+  // Two loops: related questions can take seconds on a large corpus and must not delay search.
+  let relationsWanted = true;
+  const searchLoop = async () => {
+    let first = true;
+    while (!o.signal.aborted) {
+      try {
+        const r = await feedOnce(o.databaseUrl, o.db, o.index, { requeue: first, wait: false });
+        if (r) {
+          first = false;
+          if (r.requeued) log(`worker: search index rebuilt from Postgres (${r.requeued} articles queued)`);
+          if (r.rows) relationsWanted = true;
+        }
+      } catch (e) {
+        log(`worker: search index not updated (${(e as Error).message}); retrying with backoff`);
+      }
+      await sleep(pollMs);
+    }
+  };
+  const relationsLoop = async () => {
+    while (!o.signal.aborted) {
+      if (relationsWanted || (await relationsPending(o.db).catch(() => false))) {
+        relationsWanted = false;
+        await new Promise((r) => setTimeout(r, o.relationsDelayMs ?? 200));
+        try {
+          const r = await relationsOnce(o.databaseUrl, o.db, o.synonyms);
+          if (r?.computed) log(`worker: related questions recomputed for ${r.computed} articles`);
+        } catch (e) {
+          log(`worker: related questions not recomputed (${(e as Error).message}); will retry`);
+        }
+      }
+      await new Promise((r) => setTimeout(r, Math.min(pollMs, 1000)));
+    }
+  };
+  try {
+    await Promise.all([searchLoop(), relationsLoop()]);
+  } finally {
+    await listener.end().catch(() => {});
+  }
+}
