@@ -29,7 +29,7 @@ export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string
 
 export class EnvError extends Error {}
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const known = Object.keys(schema.shape);
   const cleaned = Object.fromEntries(Object.entries(source).filter(([k, v]) => known.includes(k) && v !== "" && v !== undefined));
   const parsed = schema.safeParse(cleaned);

@@ -7,6 +7,8 @@ import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { z } from "zod";
+import { neighboursIn } from "../lib/articles/relations.ts";
+import { publicFilter } from "../lib/domain/visibility.ts";
 import { ingestContent } from "../lib/content/ingest.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../lib/content/load.ts";
 import { buildLexicon } from "../lib/query/lexicon.ts";
@@ -43,16 +45,16 @@ try {
   const docs = await index.getDocuments({ limit: 10_000 });
   const base = client.index<Omit<SearchDocument, "pinyin" | "initials">>("baseline");
   await client.createIndex("baseline", { primaryKey: "id" }).waitTask();
-  await base.updateFilterableAttributes(["status"]).waitTask();
+  await base.updateFilterableAttributes(["state"]).waitTask();
   await base.addDocuments(docs.results.map(({ pinyin: _p, initials: _i, ...d }) => d)).waitTask({ timeout: 60_000 });
 
   const ours: Ranker = async (q) => {
     const p = parseSearchParams({ q });
     if (!p.success) return [];
-    const r = await searchArticles(p.data, { index, lexicon, db });
+    const r = await searchArticles(p.data, { index, lexicon, db, neighbours: neighboursIn(db) });
     return [...r.hits, ...r.more].map((h) => h.slug);
   };
-  const baseline: Ranker = async (q) => (await base.search(q, { limit: 10, filter: `status IN ["published", "unanswered"]` })).hits.map((h) => h.id);
+  const baseline: Ranker = async (q) => (await base.search(q, { limit: 10, filter: publicFilter })).hits.map((h) => h.slug);
 
   const evaluate = async (name: string, rank: Ranker): Promise<Row> => {
     const perKind: Row["perKind"] = {};

@@ -3,11 +3,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { matchesFilter, policyFilterSchema, type PolicyFilter } from "@/lib/calculators/http";
-import { INSURANCE_LABELS, SCHEME_LABELS } from "@/lib/calculators/labels";
-import type { Policy } from "@/lib/calculators/policy-schema";
-import { policyStatus, todayInChina, type PolicyStatus } from "@/lib/calculators/policy-status";
-import { getPolicies } from "@/lib/calculators/server-policies";
+import { matchesFilter, policyFilterSchema, type PolicyFilter } from "@/lib/calculators/http/http";
+import { INSURANCE_LABELS, SCHEME_LABELS } from "@/lib/calculators/engine/labels";
+import type { Policy } from "@/lib/calculators/engine/policy-schema";
+import { policyStatus, todayInChina, type PolicyStatus } from "@/lib/calculators/engine/policy-status";
+import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { regionLabel } from "@/lib/regions";
 
 export const dynamic = "force-dynamic";

@@ -2,13 +2,13 @@
 // renders the first result, and hands over to the client widget. A directive naming a policy that
 // does not exist shows the calculator's own refusal instead of breaking the article.
 import Link from "next/link";
-import { isCalculatorError } from "@/lib/calculators/errors";
-import { findPolicy } from "@/lib/calculators/find-policy";
-import type { Policy } from "@/lib/calculators/policy-schema";
-import { todayInChina } from "@/lib/calculators/policy-status";
-import { getPolicies } from "@/lib/calculators/server-policies";
-import { buildCalculatorConfig, estimateOutcome } from "@/lib/calculators/widget-config";
-import { defaultState } from "@/lib/calculators/widget-state";
+import { isCalculatorError } from "@/lib/calculators/engine/errors";
+import { findPolicy } from "@/lib/calculators/engine/find-policy";
+import type { Policy } from "@/lib/calculators/engine/policy-schema";
+import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { getPolicies } from "@/lib/calculators/policies/server-policies";
+import { buildCalculatorConfig, estimateOutcome } from "@/lib/calculators/widget/widget-config";
+import { defaultState } from "@/lib/calculators/widget/widget-state";
 import type { CalculatorDirective } from "@/lib/markdown/render";
 import { CalculatorWidget } from "./CalculatorWidget";
 

@@ -4,8 +4,8 @@
 // carries neither the policy tables nor the region list. Only type imports and widget-state.ts (which
 // has no runtime imports) come from lib/calculators.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { EstimateView } from "@/lib/calculators/estimate";
-import type { FieldErrors } from "@/lib/calculators/estimate-request";
+import type { EstimateView } from "@/lib/calculators/engine/estimate";
+import type { FieldErrors } from "@/lib/calculators/engine/estimate-request";
 import {
   defaultState,
   hasYearToDate,
@@ -14,7 +14,7 @@ import {
   type CalculatorConfig,
   type Outcome,
   type WidgetState,
-} from "@/lib/calculators/widget-state";
+} from "@/lib/calculators/widget/widget-state";
 import { PolicyFacts, PolicyNotices } from "./PolicyFacts";
 import { ResultPanel } from "./ResultPanel";
 

@@ -1,6 +1,6 @@
 // What a reader must know to trust a result: whether the policy still applies, whether a newer year
 // exists, whether its figures are illustrative, and where they come from with their verification status.
-import type { CalculatorConfig } from "@/lib/calculators/widget-state";
+import type { CalculatorConfig } from "@/lib/calculators/widget/widget-state";
 
 export function PolicyNotices({ config }: { config: CalculatorConfig }) {
   const { status, policy, key } = config;

@@ -1,7 +1,7 @@
 // The result of one estimate: the two totals (announced to screen readers), a stacked bar of who pays
 // which part, and the engine's explanation, one step per line.
-import type { EstimateView } from "@/lib/calculators/estimate";
-import { chartSegments, chartSummary, formatYuanView, type Outcome } from "@/lib/calculators/widget-state";
+import type { EstimateView } from "@/lib/calculators/engine/estimate";
+import { chartSegments, chartSummary, formatYuanView, type Outcome } from "@/lib/calculators/widget/widget-state";
 
 const FIELD_NAMES: Record<string, string> = {
   body: "请求",

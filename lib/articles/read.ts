@@ -30,17 +30,12 @@ export async function webClaims(db: Db): Promise<{ slugs: Set<string>; adoptedFi
   };
 }
 
-const withPublished = {
-  answers: {
-    where: { publishedRevisionId: { not: null } },
-    orderBy: { position: "asc" as const },
-    include: { publishedRevision: { include: { advisor: true } } },
-  },
-};
+const published = { where: { publishedRevisionId: { not: null } }, orderBy: { position: "asc" as const } };
 
 type Row = Awaited<ReturnType<typeof findRows>>[number];
+/** Articles with their published revisions (what the public would see of each answer). */
 function findRows(db: DbOrTx, where: Prisma.ArticleWhereInput) {
-  return db.article.findMany({ where, include: withPublished });
+  return db.article.findMany({ where, include: { answers: { ...published, include: { publishedRevision: true } } } });
 }
 
 function toRecord(r: Row): ArticleRecord {
@@ -87,7 +82,10 @@ export type PublicArticle = ArticleRecord & {
 
 /** A page-ready public article; null for unknown slugs and for articles the public does not see. */
 export async function getPublicArticle(db: Db, slug: string): Promise<PublicArticle | null> {
-  const [row] = await findRows(db, { slug, ...publicWhere });
+  const row = await db.article.findFirst({
+    where: { slug, ...publicWhere },
+    include: { answers: { ...published, include: { publishedRevision: { include: { advisor: true } } } } },
+  });
   if (!row) return null;
   return {
     ...toRecord(row),

@@ -11,6 +11,13 @@ import { buildRelationIndex, computeRelations, type RelItem } from "../related/c
 
 const ALGORITHM_VERSION = "1";
 const STATE_KEY = "relations_version";
+/**
+ * Up to this many public articles every pass recomputes every list (about 0.7 ms an article): the
+ * lists are then exactly what a fresh computation over the whole corpus gives, whatever happened before
+ * (a crash, edits in any order). Above it, only the dirty articles and their neighbours are recomputed,
+ * and untouched lists keep the weights of the corpus they were computed on.
+ */
+export const FULL_RECOMPUTE_MAX = 5000;
 
 export type RelationsReport = { computed: number; all: boolean };
 
@@ -23,13 +30,16 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
   );
   if (!all && dirty.length === 0) return { computed: 0, all };
 
+  // In slug order: candidate lists are bounded, so the order of the corpus must not depend on Postgres.
   const items = await db.$queryRawUnsafe<(RelItem & { id: string })[]>(
-    `SELECT id, slug, title, question, topics, region, insurance, year, ${answeredSql()} AS answered, related FROM articles WHERE ${publicSql()}`,
+    `SELECT id, slug, title, question, topics, region, insurance, year, ${answeredSql()} AS answered, related
+     FROM articles WHERE ${publicSql()} ORDER BY slug`,
   );
   const idOf = new Map(items.map((i) => [i.slug, i.id]));
   const ix = buildRelationIndex(items, synonyms);
+  const full = all || items.length <= FULL_RECOMPUTE_MAX;
   let targets: Set<string>;
-  if (all) targets = new Set(ix.items.keys());
+  if (full) targets = new Set(ix.items.keys());
   else {
     const neighbours = await db.$queryRawUnsafe<{ slug: string }[]>(
       `SELECT DISTINCT a.slug FROM article_relations r JOIN articles a ON a.id = r.article_id WHERE r.related_id = ANY($1::uuid[])`,
@@ -61,7 +71,7 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
 
   const replaced = [...new Set([...[...targets].map((s) => idOf.get(s)!), ...dirty.map((d) => d.id)])];
   const statements: Prisma.PrismaPromise<unknown>[] = [
-    all
+    full
       ? db.$executeRawUnsafe(`DELETE FROM article_relations`)
       : db.$executeRawUnsafe(`DELETE FROM article_relations WHERE article_id = ANY($1::uuid[])`, replaced),
   ];
@@ -87,7 +97,7 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
   );
   // A full recompute replaces every row at once (about a million at 100,000 articles): no 5 s default.
   await db.$transaction(statements, { timeout: 10 * 60_000 });
-  return { computed: targets.size, all };
+  return { computed: targets.size, all: full };
 }
 
 /** Whether any article waits for its related questions. */
@@ -105,5 +115,13 @@ export async function relationsOf(db: Db, articleId: string) {
   return {
     related: rows.filter((r) => r.kind === "related").map((r) => r.to),
     duplicates: rows.filter((r) => r.kind === "duplicate").map((r) => r.to),
+  };
+}
+
+/** The neighbours search shows beside narrow results (lib/search's `neighbours` dependency). */
+export function neighboursIn(db: Db) {
+  return async (articleId: string) => {
+    const r = await relationsOf(db, articleId);
+    return [...r.duplicates, ...r.related];
   };
 }

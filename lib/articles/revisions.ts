@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
+import { ANSWERED, stateAfterAnswer } from "../domain/visibility.ts";
 import type { Article, ArticleState, Citation } from "../domain/schema.ts";
 import { articlesById, type StoredArticle } from "./read.ts";
 import { type AnswerRecord, type ArticleRecord, fromRecord, revisionHash, toRecord } from "./record.ts";
@@ -66,8 +67,7 @@ export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ ans
     if (position < 1 || position > answers.length + 1) throw new AppError("invalid", `没有第 ${position} 个解答。`);
     const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
     answers[position - 1] = answer;
-    const state: ArticleState = current.record.state === "unanswered" ? "published" : current.record.state;
-    const next = await check(tx, { ...current.record, state, answers });
+    const next = await check(tx, { ...current.record, state: stateAfterAnswer(current.record.state), answers });
     await write(tx, current, next, input.by, "answer.publish", { position }, input.summary);
     const row = await tx.answer.findUniqueOrThrow({ where: { articleId_position: { articleId: current.id, position } }, include: { publishedRevision: true } });
     await tx.answerDraft.deleteMany({ where: { answerId: row.id, authorId: input.by } });
@@ -87,7 +87,7 @@ export async function submitRevision(db: Db, input: RevisionInput): Promise<{ an
     // Validated as it would be published, so that a reviewer never approves an invalid article.
     const answers = [...current.record.answers];
     answers[position - 1] = answer;
-    await check(tx, { ...current.record, state: "published", answers });
+    await check(tx, { ...current.record, state: ANSWERED, answers });
     const slot = await tx.answer.upsert({
       where: { articleId_position: { articleId: current.id, position } },
       create: { articleId: current.id, position },
@@ -129,8 +129,7 @@ export async function publishRevision(db: Db, input: { revisionId: number; by: s
       body: rev.body,
       citations: (rev.citations ?? []) as Omit<Citation, "answer">[],
     };
-    const state: ArticleState = current.record.state === "unanswered" ? "published" : current.record.state;
-    const next = await check(tx, { ...current.record, state, answers });
+    const next = await check(tx, { ...current.record, state: stateAfterAnswer(current.record.state), answers });
     await write(tx, current, next, input.by, "revision.publish", { revision: rev.number, position: rev.answer.position }, input.summary ?? `恢复自第 ${rev.number} 版`);
     const row = await tx.answer.findUniqueOrThrow({ where: { id: rev.answerId }, include: { publishedRevision: true } });
     return { revision: row.publishedRevision!.number };

@@ -2,6 +2,7 @@
 // reports them with file and line) and the web app (with the field). One place, so a file and a form
 // can never disagree about what is valid.
 import type { Article } from "../domain/schema.ts";
+import { answersRule } from "../domain/visibility.ts";
 
 export type ValidationContext = {
   /** Advisor ids answers may name. */
@@ -27,10 +28,11 @@ export function validateArticle(input: Article, ctx: ValidationContext): Validat
       errors.push({ path: ["answers", i, "advisor"], message: `unknown advisor "${a.advisor}": add content/advisors/${a.advisor}.yaml` });
     }
   });
-  if (input.status === "published" && answers === 0) {
+  const rule = answersRule(input.status);
+  if (rule === true && answers === 0) {
     errors.push({ path: ["status"], message: "a published question needs at least one answer (use status: unanswered otherwise)" });
   }
-  if ((input.status === "unanswered" || input.status === "pending") && answers > 0) {
+  if (rule === false && answers > 0) {
     errors.push({ path: ["status"], message: `a question that is ${input.status} must not have answers (set status: published)` });
   }
   input.citations.forEach((c, i) => {

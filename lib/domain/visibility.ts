@@ -1,10 +1,27 @@
-// The one rule of what the public sees, in the three forms the stores need. Every reader — pages,
-// search documents, the Postgres fallback, related questions, exports of public content — goes through
-// this module; nothing else names article states in a query.
+// What an article's state means, in one module: what the public sees (in the three forms the stores
+// need) and which states carry answers. Every reader — pages, search documents, the Postgres fallback,
+// related questions — and every writer goes through it; nothing else names article states.
 import type { ArticleState } from "./schema.ts";
 
+/** The state of a question with at least one published answer. */
+export const ANSWERED: ArticleState = "published";
+/** The state of a public question that waits for its first answer. */
+export const OPEN: ArticleState = "unanswered";
+
+/** Must an article in this state have an answer (true), none (false), or either (null)? */
+export function answersRule(state: ArticleState): boolean | null {
+  if (state === ANSWERED) return true;
+  if (state === OPEN || state === "pending") return false;
+  return null;
+}
+
+/** Publishing an answer on an open question answers it; other states stay as they are. */
+export function stateAfterAnswer(state: ArticleState): ArticleState {
+  return state === OPEN ? ANSWERED : state;
+}
+
 /** States whose article has a public page and is searchable. */
-export const PUBLIC_STATES = ["published", "unanswered"] as const satisfies readonly ArticleState[];
+export const PUBLIC_STATES = [ANSWERED, OPEN] as const;
 
 export function isPublic(state: string): boolean {
   return (PUBLIC_STATES as readonly string[]).includes(state);
@@ -12,14 +29,14 @@ export function isPublic(state: string): boolean {
 
 /** An article that has an answer to show (ranked and listed before unanswered ones). */
 export function isAnswered(state: string): boolean {
-  return state === "published";
+  return state === ANSWERED;
 }
 
 /** Prisma `where` fragment: `{ ...publicWhere, slug }`. */
 export const publicWhere = { state: { in: [...PUBLIC_STATES] } } satisfies { state: { in: ArticleState[] } };
 
 /** Prisma `where` fragment for public articles that have an answer. */
-export const answeredWhere = { state: "published" } satisfies { state: ArticleState };
+export const answeredWhere = { state: ANSWERED };
 
 /** SQL condition on the articles table (`alias` when the query joins it under another name). */
 export function publicSql(alias?: string): string {
@@ -28,7 +45,7 @@ export function publicSql(alias?: string): string {
 
 /** SQL expression: the article has an answer to show. */
 export function answeredSql(alias?: string): string {
-  return `(${alias ? `${alias}.` : ""}state = 'published')`;
+  return `(${alias ? `${alias}.` : ""}state = '${ANSWERED}')`;
 }
 
 /** Meilisearch filter expression on the document's `state`. */

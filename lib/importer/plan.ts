@@ -8,6 +8,7 @@ import { FALLBACK_TOPIC, inferInsurance, inferRegion, inferTopics, inferYear } f
 import { fullWidthPunctuation, titleKey } from "./text.ts";
 import type { Answerer, DropReason, DroppedBlock, ExtractedPage, ExtractedQuestion, Shape } from "./types.ts";
 import { NATIONWIDE } from "../regions/index.ts";
+import { ANSWERED, OPEN } from "../domain/visibility.ts";
 
 /** Used when the page shows no date and its title no year; conspicuous so that review catches it. */
 export const FALLBACK_DATE = "2000-01-01";
@@ -26,7 +27,7 @@ export type ArticleDraft = {
   topics: string[];
   year?: number;
   published: string;
-  status: "published" | "unanswered";
+  status: typeof ANSWERED | typeof OPEN;
   related: string[];
   citations: CitationDraft[];
   sources: string[];
@@ -162,7 +163,7 @@ export function planPage(page: ExtractedPage, source: string, options: PlanOptio
     ...(mainQuestion ? { question: mainQuestion } : {}),
     ...mainFacts,
     published: date,
-    status: "published",
+    status: ANSWERED,
     related: [],
     citations: citationsOf(main),
     sources: [source],
@@ -191,7 +192,7 @@ export function planPage(page: ExtractedPage, source: string, options: PlanOptio
       topics: own.topics.length === 1 && (own.topics[0] === FALLBACK_TOPIC || own.topics[0] === "社保") ? mainFacts.topics : own.topics,
       ...((own.year ?? mainFacts.year) ? { year: own.year ?? mainFacts.year } : {}),
       published: date,
-      status: "published",
+      status: ANSWERED,
       related: [mainSlug],
       citations: citationsOf(f),
       sources: [source],
@@ -226,7 +227,7 @@ export function planPage(page: ExtractedPage, source: string, options: PlanOptio
       ...(question ? { question } : {}),
       ...facts(title, question, vocabulary),
       published: item.date ?? date,
-      status: "unanswered",
+      status: OPEN,
       related: [mainSlug],
       citations: [],
       sources: [source],

@@ -5,8 +5,8 @@
 import type { Paragraph, Root } from "mdast";
 import type { LeafDirective } from "mdast-util-directive";
 import { z } from "zod";
-import { filingSchema } from "../calculators/estimate-input.ts";
-import { deliverySchema, facilityLevelSchema, insuranceSchema, personSchema, schemeSchema } from "../calculators/policy-schema.ts";
+import { filingSchema } from "../calculators/engine/estimate-input.ts";
+import { deliverySchema, facilityLevelSchema, insuranceSchema, personSchema, schemeSchema } from "../calculators/engine/policy-schema.ts";
 
 export const CALCULATOR_DIRECTIVE = "calculator";
 

@@ -66,6 +66,7 @@ export async function feedSearch(
   const inFlight = opts.inFlight ?? 16;
   const report: FeedReport = { rows: 0, upserted: 0, deleted: 0 };
   const pending: { rows: OutboxRow[]; tasks: number[]; upserted: number; deleted: number }[] = [];
+  let claimed: OutboxRow[] = [];
   const settle = async () => {
     const batch = pending[0]!;
     for (const uid of batch.tasks) await awaitTask(index, uid);
@@ -78,7 +79,7 @@ export async function feedSearch(
   };
   try {
     for (;;) {
-      const rows = await claimOutbox(db, batchSize, LEASE_MS);
+      const rows = (claimed = await claimOutbox(db, batchSize, LEASE_MS));
       if (!rows.length) {
         if (pending.length) await settle();
         else if (opts.more?.()) await new Promise((r) => setTimeout(r, 50));
@@ -93,10 +94,12 @@ export async function feedSearch(
       const docs = found.map((a) => toSearchDocument({ id: a.id, ...a.record }));
       const tasks = [await enqueueDocuments(index, docs), await enqueueRemoval(index, removed)].filter((t): t is number => t !== null);
       pending.push({ rows, tasks, upserted: docs.length, deleted: removed.length });
+      claimed = [];
       if (pending.length >= inFlight) await settle();
     }
   } catch (e) {
-    await failOutbox(db, pending.flatMap((p) => p.rows.map((r) => r.id)), (e as Error).message).catch(() => {});
+    const ids = [...pending.flatMap((p) => p.rows), ...claimed].map((r) => r.id);
+    await failOutbox(db, ids, (e as Error).message).catch(() => {});
     throw e;
   }
   return report;

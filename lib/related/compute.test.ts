@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildRelationIndex, computeRelations, type RelationIndex, type RelItem } from "./compute.ts";
-import { relItemsFromContent } from "./load-content.ts";
+import { relItemsFromContent } from "../content/related-items.ts";
 
 const item = (slug: string, title: string, extra: Partial<RelItem> = {}): RelItem => ({
   slug, title, topics: ["异地就医"], region: "000000", insurance: ["resident"], answered: true, related: [], ...extra,

@@ -2,7 +2,7 @@
 // questions beside narrow results, and every query logged for content-gap reports. Pages and route
 // handlers call this; it composes lib/search with the stores and the content's vocabulary.
 import "server-only";
-import { relationsOf } from "../articles/relations.ts";
+import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords } from "../content/load.ts";
 import { getDb } from "../db/client.ts";
 import { publicFilter } from "../domain/visibility.ts";
@@ -34,10 +34,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
     lexicon: await getLexicon(),
     // Past this, a search is served from Postgres rather than keep a person waiting.
     deadline: performance.now() + timeout,
-    neighbours: async (id) => {
-      const r = await relationsOf(db, id);
-      return [...r.duplicates, ...r.related];
-    },
+    neighbours: neighboursIn(db),
   });
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
     logSearch(db, {

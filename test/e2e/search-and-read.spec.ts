@@ -17,13 +17,18 @@ test("a visitor searches in Chinese from the home page and opens an answer", asy
   await expect(page.getByText("仅供参考").first()).toBeVisible();
 });
 
-test("a question page shows structured citations and chips that filter search", async ({ page, request }) => {
-  const res = await request.get("/api/search?q=社会保险法 定点");
-  expect(res.ok()).toBeTruthy();
+test("a question page shows structured citations and chips that filter search", async ({ page }) => {
+  // 法律依据 under the answer it supports: the law's title, the article and the quoted text.
+  await page.goto("/q/bei-ren-zhuangshang-yibao-baoxiao");
+  const first = page.getByRole("article").first().getByRole("region", { name: "法律依据" });
+  await expect(first.locator("cite")).toHaveText("《中华人民共和国社会保险法》第三十条");
+  await expect(first.locator("blockquote")).toContainText("由基本医疗保险基金先行支付");
+  const second = page.getByRole("article").nth(1).getByRole("region", { name: "法律依据" });
+  await expect(second.locator("cite")).toHaveText("《医疗保障基金使用监督管理条例》（国务院令第735号）");
+
   await page.goto("/search?region=520500");
   await expect(page.locator("h1")).toContainText("毕节");
-  const first = page.locator("ul.results > li a.title").first();
-  await first.click();
+  await page.locator("ul.results > li a.title").first().click();
   const chip = page.locator(".meta a.chip", { hasText: "毕节市" }).first();
   await expect(chip).toBeVisible();
   await chip.click();

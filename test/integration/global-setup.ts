@@ -42,6 +42,11 @@ export default async function setup(project: TestProject) {
   const templateUrl = new URL(url);
   templateUrl.pathname = `/${template}`;
   await migrateDeploy(templateUrl.toString());
+  // The migration engine's pool lingers until its idle timeout; a template must have no connections.
+  const closer = new pg.Client({ connectionString: url });
+  await closer.connect();
+  await closer.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [template]);
+  await closer.end();
 
   project.provide("databaseUrl", url);
   project.provide("templateDatabase", template);

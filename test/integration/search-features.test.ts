@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestContent } from "../../lib/content/ingest.ts";
-import { relationsOf } from "../../lib/articles/relations.ts";
+import { neighboursIn, relationsOf } from "../../lib/articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../../lib/content/load.ts";
 import { buildLexicon, type Lexicon } from "../../lib/query/lexicon.ts";
 import { ensureIndex } from "../../lib/search/client.ts";
@@ -97,11 +97,7 @@ describe("narrow results", () => {
   it("adds the best hit's related questions apart when a query fills less than a page", async () => {
     const p = parseSearchParams({ q: "村卫生室" });
     if (!p.success) throw p.error;
-    const neighbours = async (id: string) => {
-      const n = await relationsOf(ctx.db, id);
-      return [...n.duplicates, ...n.related];
-    };
-    const r = await searchArticles(p.data, { index: ctx.index, lexicon, db: ctx.db, neighbours });
+    const r = await searchArticles(p.data, { index: ctx.index, lexicon, db: ctx.db, neighbours: neighboursIn(ctx.db) });
     expect(r.hits.map((h) => h.slug)).toEqual(["menzhen-tongchou-bijie"]);
     const { related } = await relationsOf(ctx.db, await articleId(ctx.db, "menzhen-tongchou-bijie"));
     expect(related.length).toBeGreaterThan(0);

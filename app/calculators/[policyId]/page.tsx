@@ -4,10 +4,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalculatorWidget } from "@/components/calculator/CalculatorWidget";
-import { policyStatus, todayInChina } from "@/lib/calculators/policy-status";
-import { findPolicyById, getPolicies } from "@/lib/calculators/server-policies";
-import { buildCalculatorConfig, estimateOutcome } from "@/lib/calculators/widget-config";
-import { stateFromSearchParams, type RawSearchParams } from "@/lib/calculators/widget-state";
+import { policyStatus, todayInChina } from "@/lib/calculators/engine/policy-status";
+import { findPolicyById, getPolicies } from "@/lib/calculators/policies/server-policies";
+import { buildCalculatorConfig, estimateOutcome } from "@/lib/calculators/widget/widget-config";
+import { stateFromSearchParams, type RawSearchParams } from "@/lib/calculators/widget/widget-state";
 
 export const dynamic = "force-dynamic";
 

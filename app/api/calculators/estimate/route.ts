@@ -1,5 +1,5 @@
 // POST /api/calculators/estimate — JSON bill in, fund / self split with explanation out (lib/calculators/http.ts).
-import { postEstimate } from "@/lib/calculators/http";
+import { postEstimate } from "@/lib/calculators/http/http";
 
 export const dynamic = "force-dynamic";
 

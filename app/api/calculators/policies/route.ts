@@ -1,5 +1,5 @@
 // GET /api/calculators/policies — every policy the calculator has, optionally filtered (lib/calculators/http.ts).
-import { getPolicyList } from "@/lib/calculators/http";
+import { getPolicyList } from "@/lib/calculators/http/http";
 
 export const dynamic = "force-dynamic";
 

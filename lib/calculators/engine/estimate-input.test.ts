@@ -4,7 +4,7 @@ import { estimate, parseEstimateInput } from "./estimate.ts";
 import type { EstimateInput } from "./estimate-input.ts";
 import { CalculatorError } from "./errors.ts";
 import { policySchema, type Policy } from "./policy-schema.ts";
-import { loadShippedPolicies } from "./shipped-policies.ts";
+import { loadShippedPolicies } from "../policies/shipped-policies.ts";
 
 let policies: Policy[];
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // Reads content/ into RelItems (for tests and tools that judge relations without a database).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { listQuestionFiles, loadConfig, loadSearchVocabulary } from "../content/load.ts";
-import { parseQuestion } from "../content/parse.ts";
+import { listQuestionFiles, loadConfig, loadSearchVocabulary } from "./load.ts";
+import { parseQuestion } from "./parse.ts";
 import { isAnswered, isPublic } from "../domain/visibility.ts";
-import type { RelItem } from "./compute.ts";
+import type { RelItem } from "../related/compute.ts";
 
 export async function relItemsFromContent(contentDir: string): Promise<{ items: RelItem[]; synonyms: string[][] }> {
   const config = await loadConfig(contentDir);

@@ -1,20 +1,21 @@
 // Request → Response for the calculator API, with web-standard Request/Response only, so the route
 // handlers in app/api/calculators stay one line each and these can be tested without a server.
 // Bad input is always a 4xx with field errors; only a broken engine or unreadable policy files are 5xx.
+import "server-only";
 import { z } from "zod";
-import { isCalculatorError, type CalculatorError } from "./errors.ts";
-import { estimate, toYuan } from "./estimate.ts";
+import { isCalculatorError, type CalculatorError } from "../engine/errors.ts";
+import { estimate, toYuan } from "../engine/estimate.ts";
 import {
   chineseIssueMessage,
   fieldErrorsOf,
   fieldErrorsOfRefusal,
   parseEstimateRequest,
   type FieldErrors,
-} from "./estimate-request.ts";
-import { insuranceSchema, schemeSchema, type Policy } from "./policy-schema.ts";
-import { policyStatus, todayInChina } from "./policy-status.ts";
-import { summarizePolicy } from "./policy-summary.ts";
-import { getPolicies } from "./server-policies.ts";
+} from "../engine/estimate-request.ts";
+import { insuranceSchema, schemeSchema, type Policy } from "../engine/policy-schema.ts";
+import { policyStatus, todayInChina } from "../engine/policy-status.ts";
+import { summarizePolicy } from "../engine/policy-summary.ts";
+import { getPolicies } from "../policies/server-policies.ts";
 
 export type HttpDeps = {
   policies: () => Promise<Policy[]>;

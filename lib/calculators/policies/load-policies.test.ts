@@ -116,7 +116,7 @@ describe("loadPolicies", () => {
   });
 
   it("accepts the example file shown in docs/POLICIES.md", async () => {
-    const doc = await readFile(new URL("../../docs/POLICIES.md", import.meta.url), "utf8");
+    const doc = await readFile(new URL("../../../docs/POLICIES.md", import.meta.url), "utf8");
     const example = doc.split("```yaml\n")[1]?.split("```")[0] ?? "";
     const result = parsePolicyFile(example.replace("https://…", "https://example.org/policy"), "POLICIES.md");
     expect(result).toMatchObject({ ok: true, policy: { id: "520500-2025-resident-outpatient" } });

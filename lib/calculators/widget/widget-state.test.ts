@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Policy } from "./policy-schema.ts";
-import { policyStatus, todayInChina } from "./policy-status.ts";
-import { loadShippedPolicies } from "./shipped-policies.ts";
+import type { Policy } from "../engine/policy-schema.ts";
+import { policyStatus, todayInChina } from "../engine/policy-status.ts";
+import { loadShippedPolicies } from "../policies/shipped-policies.ts";
 import { buildCalculatorConfig, estimateOutcome } from "./widget-config.ts";
 import {
   chartSegments,

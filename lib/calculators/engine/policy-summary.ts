@@ -1,6 +1,6 @@
 // What callers are told about a policy: enough to cite it and to build the widget's choices,
 // without the rate tables. Used by GET /api/calculators/policies and in every estimate.
-import { regionLabel } from "../regions/index.ts";
+import { regionLabel } from "../../regions/index.ts";
 import {
   deliverySchema,
   FACILITY_LEVELS,

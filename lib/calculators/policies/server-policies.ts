@@ -1,14 +1,16 @@
 // The shipped policies, read once per server process. Route handlers and pages ask here instead of
 // reading YAML on every request; policy files only change with a deploy.
+import "server-only";
 import path from "node:path";
+import { env } from "../../env.ts";
+import type { Policy } from "../engine/policy-schema.ts";
 import { loadPolicies } from "./load-policies.ts";
-import type { Policy } from "./policy-schema.ts";
 
 let cached: Promise<Policy[]> | undefined;
 
-/** content/policies under CONTENT_DIR (the same variable ingest and `npm start` use). */
-export function policyDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(process.cwd(), env.CONTENT_DIR || "content", "policies");
+/** content/policies under CONTENT_DIR (the same setting ingest and `npm start` use). */
+export function policyDir(contentDir = env().contentDir): string {
+  return path.resolve(contentDir, "policies");
 }
 
 export function getPolicies(): Promise<Policy[]> {

@@ -1,11 +1,11 @@
 // Server side of the widget: what a policy offers (levels, persons, inputs that matter), with Chinese
 // labels, and the first result, computed before the page is sent so it shows without waiting for the API.
-import { isCalculatorError } from "./errors.ts";
-import { estimate, toYuan } from "./estimate.ts";
-import { fieldErrorsOfRefusal } from "./estimate-request.ts";
-import { deliverySchema, type Person, type Policy } from "./policy-schema.ts";
-import { policyStatus } from "./policy-status.ts";
-import { summarizePolicy } from "./policy-summary.ts";
+import { isCalculatorError } from "../engine/errors.ts";
+import { estimate, toYuan } from "../engine/estimate.ts";
+import { fieldErrorsOfRefusal } from "../engine/estimate-request.ts";
+import { deliverySchema, type Person, type Policy } from "../engine/policy-schema.ts";
+import { policyStatus } from "../engine/policy-status.ts";
+import { summarizePolicy } from "../engine/policy-summary.ts";
 import {
   DELIVERY_LABELS,
   FILING_LABELS,
@@ -14,7 +14,7 @@ import {
   PERSON_LABELS,
   SCHEME_LABELS,
   SOURCE_STATUS_LABELS,
-} from "./labels.ts";
+} from "../engine/labels.ts";
 import { toEstimateRequest, type CalculatorConfig, type Outcome, type WidgetState } from "./widget-state.ts";
 
 const PERSONS_BY_INSURANCE: Record<Policy["insurance"], Person[]> = {

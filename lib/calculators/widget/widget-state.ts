@@ -2,11 +2,11 @@
 // and back, and to chart segments. Universal and dependency-free on purpose: it has only type imports,
 // so the client component can use it without pulling the region tables or node modules into the
 // browser bundle (the rest of lib/calculators imports lib/regions).
-import type { EstimateLayerView, EstimateView } from "./estimate.ts";
-import type { EstimateInput, Filing } from "./estimate-input.ts";
-import type { FieldErrors } from "./estimate-request.ts";
-import type { PolicyStatus } from "./policy-status.ts";
-import type { Delivery, FacilityLevel, Insurance, Person, PolicySource, Scheme } from "./policy-schema.ts";
+import type { EstimateLayerView, EstimateView } from "../engine/estimate.ts";
+import type { EstimateInput, Filing } from "../engine/estimate-input.ts";
+import type { FieldErrors } from "../engine/estimate-request.ts";
+import type { PolicyStatus } from "../engine/policy-status.ts";
+import type { Delivery, FacilityLevel, Insurance, Person, PolicySource, Scheme } from "../engine/policy-schema.ts";
 
 export type Option<T extends string> = { value: T; label: string };
 

@@ -1,7 +1,7 @@
 // Chinese labels used in explanation lines and by the widget's select boxes.
 import type { Delivery, FacilityLevel, Person, Scheme, SourceStatus } from "./policy-schema.ts";
 
-export { INSURANCE_LABELS } from "../domain/schema.ts";
+export { INSURANCE_LABELS } from "../../domain/schema.ts";
 
 export const SCHEME_LABELS: Record<Scheme, string> = {
   outpatient: "普通门诊统筹",

@@ -2,8 +2,8 @@
 // shipped policies. Expected amounts are computed by hand; the arithmetic is written next to each case.
 import { describe, expect, it } from "vitest";
 import { getPolicyList, postEstimate, type HttpDeps } from "./http.ts";
-import { PolicyLoadError } from "./load-policies.ts";
-import { loadShippedPolicies } from "./shipped-policies.ts";
+import { PolicyLoadError } from "../policies/load-policies.ts";
+import { loadShippedPolicies } from "../policies/shipped-policies.ts";
 
 const deps: HttpDeps = { policies: loadShippedPolicies, today: () => "2025-06-01" };
 

@@ -15,7 +15,7 @@ import {
   type Policy,
   type StandardPolicy,
 } from "./policy-schema.ts";
-import { loadShippedPolicies } from "./shipped-policies.ts";
+import { loadShippedPolicies } from "../policies/shipped-policies.ts";
 
 let shipped: Policy[];
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { loadPolicies } from "./load-policies.ts";
 
-export const SHIPPED_POLICY_DIR = fileURLToPath(new URL("../../content/policies", import.meta.url));
+export const SHIPPED_POLICY_DIR = fileURLToPath(new URL("../../../content/policies", import.meta.url));
 
 export function loadShippedPolicies() {
   return loadPolicies(SHIPPED_POLICY_DIR);

@@ -5,7 +5,7 @@ import { estimate, toYuan, type EstimateView } from "./estimate.ts";
 import type { EstimateInput } from "./estimate-input.ts";
 import { CalculatorError } from "./errors.ts";
 import type { Policy } from "./policy-schema.ts";
-import { loadShippedPolicies } from "./shipped-policies.ts";
+import { loadShippedPolicies } from "../policies/shipped-policies.ts";
 
 let policies: Policy[];
 beforeAll(async () => {

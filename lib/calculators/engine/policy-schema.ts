@@ -1,12 +1,12 @@
 // The one zod schema for a reimbursement policy file in content/policies/*.yaml. docs/POLICIES.md
 // describes the format; this file is the authority. Amounts in a policy file are yuan, ratios percent.
 import { z } from "zod";
-import { insuranceSchema } from "../domain/schema.ts";
-import { isRegionCode } from "../regions/index.ts";
+import { insuranceSchema } from "../../domain/schema.ts";
+import { isRegionCode } from "../../regions/index.ts";
 import { hasAtMostTwoDecimals } from "./money.ts";
 
 export { insuranceSchema };
-export type { Insurance } from "../domain/schema.ts";
+export type { Insurance } from "../../domain/schema.ts";
 
 export const schemeSchema = z
   .enum(["outpatient", "chronic", "inpatient", "maternity"])

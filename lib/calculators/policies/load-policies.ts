@@ -1,9 +1,10 @@
 // Reads and validates content/policies/**/*.yaml. The only calculator module that touches the file
 // system: everything else receives the Policy[] this returns.
+import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { defaultPolicyId, policySchema, type Policy } from "./policy-schema.ts";
+import { defaultPolicyId, policySchema, type Policy } from "../engine/policy-schema.ts";
 
 export const DEFAULT_POLICY_DIR = path.join(process.cwd(), "content", "policies");
 

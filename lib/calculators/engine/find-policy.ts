@@ -3,7 +3,7 @@
 import { CalculatorError } from "./errors.ts";
 import { INSURANCE_LABELS, SCHEME_LABELS } from "./labels.ts";
 import type { Insurance, Policy, Scheme } from "./policy-schema.ts";
-import { regionLabel } from "../regions/index.ts";
+import { regionLabel } from "../../regions/index.ts";
 
 export type PolicyKey = { region: string; year: number; insurance: Insurance; scheme: Scheme };
 
