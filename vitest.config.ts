@@ -2,7 +2,11 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Tests run server code outside React's server environment: "server-only" is the marker it is there.
-const serverOnly = { "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) };
+const serverOnly = {
+  "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+  // Route handlers import with the app's "@/…" paths (tsconfig).
+  "@/": fileURLToPath(new URL("./", import.meta.url)),
+};
 
 export default defineConfig({
   test: {

@@ -23,9 +23,13 @@ const schema = z.object({
   PORT: int(1, 65535).default(3000),
   /** Past this many milliseconds a search is answered from Postgres (degraded mode). */
   SEARCH_TIMEOUT_MS: int(50, 60_000).default(1500),
+  /** The site's public origin (canonicals, sign-in cookies, Origin checks); http://localhost:PORT by default. */
+  SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL such as https://yibao.example.cn" }).optional(),
+  /** Signs session cookies; `npm start` generates one into DATA_DIR when unset. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string; siteUrl: string };
 
 export class EnvError extends Error {}
 
@@ -37,7 +41,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(cleaned[String(i.path[0])])}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR) };
+  const siteUrl = (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, "");
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl };
 }
 
 let cached: Env | undefined;

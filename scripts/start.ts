@@ -14,6 +14,7 @@ import { closeDb, getDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
 import { getIndex, getSearchClient } from "../lib/search/client.ts";
+import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
@@ -52,8 +53,11 @@ exitHook((done) => {
     });
 });
 
+// Sessions survive restarts and are valid on every instance only with one fixed secret: kept in DATA_DIR.
+const authSecret = env.BETTER_AUTH_SECRET ?? (await loadOrCreateSecret(env.dataDir, "auth-secret"));
 const childEnv = {
   ...process.env,
+  BETTER_AUTH_SECRET: authSecret,
   DATABASE_URL: stack.databaseUrl,
   MEILI_URL: stack.meiliUrl,
   ...(stack.meiliKey ? { MEILI_MASTER_KEY: stack.meiliKey } : {}),

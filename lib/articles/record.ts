@@ -32,6 +32,7 @@ function citation(c: Citation): Citation {
   if (c.article !== undefined) out.article = c.article;
   if (c.number !== undefined) out.number = c.number;
   if (c.quote !== undefined) out.quote = c.quote;
+  if (c.url !== undefined) out.url = c.url;
   if (c.answer !== undefined) out.answer = c.answer;
   return out;
 }

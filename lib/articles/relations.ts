@@ -96,7 +96,7 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
     db.appState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: version }, update: { value: version, updatedAt: new Date() } }),
   );
   // A full recompute replaces every row at once (about a million at 100,000 articles): no 5 s default.
-  await db.$transaction(statements, { timeout: 10 * 60_000 });
+  await db.$transaction(statements, { timeout: 10 * 60_000, maxWait: 30_000 });
   return { computed: targets.size, all: full };
 }
 

@@ -40,7 +40,7 @@ async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: st
   await tx.auditEvent.create({ data: { actor: by, action, articleId: current.id, data: JSON.parse(JSON.stringify(data)) } });
 }
 
-const run = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 30_000 });
+const run = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
 
 export type RevisionInput = {
   articleId: string;
@@ -76,64 +76,91 @@ export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ ans
 }
 
 /**
- * Writes a revision without publishing it (for review): the live answer is unchanged. The answer slot
- * is created when the article has none at that position.
+ * The author's answer on an article that is not published yet (their working slot), created when they
+ * have none. An answer gets its position only when it is first published.
  */
-export async function submitRevision(db: Db, input: RevisionInput): Promise<{ answerId: number; revision: number; revisionId: number }> {
-  return run(db, async (tx) => {
-    const current = await lockArticle(tx, input.articleId);
-    const position = input.position ?? current.record.answers.length + 1;
-    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
-    // Validated as it would be published, so that a reviewer never approves an invalid article.
-    const answers = [...current.record.answers];
-    answers[position - 1] = answer;
-    await check(tx, { ...current.record, state: ANSWERED, answers });
-    const slot = await tx.answer.upsert({
-      where: { articleId_position: { articleId: current.id, position } },
-      create: { articleId: current.id, position },
-      update: {},
-    });
-    const last = await tx.answerRevision.findFirst({ where: { answerId: slot.id }, orderBy: { number: "desc" }, select: { number: true } });
-    const rev = await tx.answerRevision.create({
-      data: {
-        answerId: slot.id,
-        number: (last?.number ?? 0) + 1,
-        advisorId: answer.advisor,
-        date: new Date(answer.date),
-        body: answer.body,
-        citations: answer.citations,
-        contentHash: revisionHash(answer),
-        summary: input.summary ?? null,
-        createdBy: input.by,
-      },
-    });
-    await tx.answerDraft.deleteMany({ where: { answerId: slot.id, authorId: input.by } });
-    await tx.auditEvent.create({ data: { actor: input.by, action: "answer.submit", articleId: current.id, data: { position, revision: rev.number } } });
-    return { answerId: slot.id, revision: rev.number, revisionId: rev.id };
+export async function answerSlotTx(tx: Tx, articleId: string, authorId: string): Promise<number> {
+  const mine = await tx.answer.findFirst({
+    where: {
+      articleId,
+      position: null,
+      OR: [{ drafts: { some: { authorId } } }, { revisions: { some: { createdBy: authorId } } }],
+    },
+    select: { id: true },
   });
+  return mine?.id ?? (await tx.answer.create({ data: { articleId }, select: { id: true } })).id;
+}
+
+/**
+ * Writes a revision of an answer without publishing it (for review): the live answer is unchanged. The
+ * content is validated as it would be published, so that a reviewer never approves an invalid article.
+ */
+export async function submitRevisionTx(
+  tx: Tx,
+  input: { answerId: number; advisorId: string; body: string; citations?: Omit<Citation, "answer">[]; date?: string; summary?: string; by: string },
+): Promise<{ revision: number; revisionId: number; articleId: string }> {
+  const slot = await tx.answer.findUnique({ where: { id: input.answerId } });
+  if (!slot) throw new AppError("not_found", "找不到这个解答。");
+  const current = await lockArticle(tx, slot.articleId);
+  const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+  await check(tx, withAnswer(current.record, slot.position, answer, ANSWERED));
+  const last = await tx.answerRevision.findFirst({ where: { answerId: slot.id }, orderBy: { number: "desc" }, select: { number: true } });
+  const rev = await tx.answerRevision.create({
+    data: {
+      answerId: slot.id,
+      number: (last?.number ?? 0) + 1,
+      advisorId: answer.advisor,
+      date: new Date(answer.date),
+      body: answer.body,
+      citations: answer.citations,
+      contentHash: revisionHash(answer),
+      summary: input.summary ?? null,
+      createdBy: input.by,
+    },
+  });
+  await tx.answerDraft.deleteMany({ where: { answerId: slot.id, authorId: input.by } });
+  await tx.auditEvent.create({ data: { actor: input.by, action: "answer.submit", articleId: current.id, data: { answerId: slot.id, revision: rev.number } } });
+  return { revision: rev.number, revisionId: rev.id, articleId: current.id };
+}
+
+/** The article's answers with `answer` at `position` (null: a new answer, appended). */
+function withAnswer(record: ArticleRecord, position: number | null, answer: AnswerRecord, state: ArticleState): ArticleRecord {
+  const answers = [...record.answers];
+  if (position === null || position > answers.length) answers.push(answer);
+  else answers[position - 1] = answer;
+  return { ...record, state, answers };
 }
 
 /**
  * Makes an existing revision the published one: the latest revision as it was written (an approval),
- * or an older one, which comes back as a new revision at the end of the history (a restore).
+ * or an older one, which comes back as a new revision at the end of the history (a restore). A new
+ * answer gets the next position.
  */
-export async function publishRevision(db: Db, input: { revisionId: number; by: string; summary?: string }): Promise<{ revision: number }> {
-  return run(db, async (tx) => {
-    const rev = await tx.answerRevision.findUnique({ where: { id: input.revisionId }, include: { answer: true } });
-    if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
-    const current = await lockArticle(tx, rev.answer.articleId);
-    const answers = [...current.record.answers];
-    answers[rev.answer.position - 1] = {
-      advisor: rev.advisorId,
-      date: rev.date.toISOString().slice(0, 10),
-      body: rev.body,
-      citations: (rev.citations ?? []) as Omit<Citation, "answer">[],
-    };
-    const next = await check(tx, { ...current.record, state: stateAfterAnswer(current.record.state), answers });
-    await write(tx, current, next, input.by, "revision.publish", { revision: rev.number, position: rev.answer.position }, input.summary ?? `恢复自第 ${rev.number} 版`);
-    const row = await tx.answer.findUniqueOrThrow({ where: { id: rev.answerId }, include: { publishedRevision: true } });
-    return { revision: row.publishedRevision!.number };
-  });
+export async function publishRevisionTx(tx: Tx, input: { revisionId: number; by: string; summary?: string }): Promise<{ revision: number; articleId: string }> {
+  const rev = await tx.answerRevision.findUnique({ where: { id: input.revisionId }, include: { answer: true } });
+  if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
+  const current = await lockArticle(tx, rev.answer.articleId);
+  const answer: AnswerRecord = {
+    advisor: rev.advisorId,
+    date: rev.date.toISOString().slice(0, 10),
+    body: rev.body,
+    citations: (rev.citations ?? []) as Omit<Citation, "answer">[],
+  };
+  let position = rev.answer.position;
+  if (position === null) {
+    position = current.record.answers.length + 1;
+    await tx.answer.update({ where: { id: rev.answerId }, data: { position } });
+  }
+  const next = await check(tx, withAnswer(current.record, position, answer, stateAfterAnswer(current.record.state)));
+  const latest = await tx.answerRevision.findFirst({ where: { answerId: rev.answerId }, orderBy: { number: "desc" }, select: { id: true } });
+  const summary = input.summary ?? (latest?.id === rev.id ? undefined : `恢复自第 ${rev.number} 版`);
+  await write(tx, current, next, input.by, "revision.publish", { revision: rev.number, position }, summary);
+  const row = await tx.answer.findUniqueOrThrow({ where: { id: rev.answerId }, include: { publishedRevision: true } });
+  return { revision: row.publishedRevision!.number, articleId: current.id };
+}
+
+export function publishRevision(db: Db, input: { revisionId: number; by: string; summary?: string }) {
+  return run(db, (tx) => publishRevisionTx(tx, input));
 }
 
 /** Moves an article to another state (archive, back to draft, accept a pending question …). */
@@ -170,7 +197,7 @@ export async function createArticle(db: Db, input: { article: Article; by: strin
   });
 }
 
-/** The author's working draft of an answer: one per author, overwritten by each save. */
+/** The author's working draft of an answer: one per author and answer, overwritten by each save. */
 export async function saveDraft(
   db: Db,
   input: { answerId: number; authorId: string; advisorId: string; body: string; citations?: Omit<Citation, "answer">[]; baseRevisionId?: number },

@@ -155,7 +155,7 @@ export function saveStatements(db: DbOrTx, items: SaveItem[]): Prisma.PrismaProm
 }
 
 export async function saveArticles(db: Db, items: SaveItem[]): Promise<void> {
-  if (items.length) await db.$transaction(saveStatements(db, items), { timeout: 60_000 });
+  if (items.length) await db.$transaction(saveStatements(db, items), { timeout: 60_000, maxWait: 30_000 });
 }
 
 /** Deletes articles; their neighbours' related lists are recomputed, search forgets them. */
@@ -169,7 +169,7 @@ export async function deleteArticles(db: Db, ids: string[], origin: Origin): Pro
     ),
     db.$executeRawUnsafe(`DELETE FROM articles WHERE id = ANY($1::uuid[]) AND origin = $2::origin`, ids, origin),
     ...enqueueArticles(db, ids),
-  ], { timeout: 60_000 });
+  ], { timeout: 60_000, maxWait: 30_000 });
 }
 
 /** Records new mtimes for files whose content did not change (a checkout or copy touches every file). */

@@ -29,6 +29,7 @@ export const citationSchema = z
     article: z.string().optional().describe("Article or section, e.g. 第二十九条"),
     number: z.string().optional().describe("Document number when known, e.g. 医保发〔2022〕22号"),
     quote: z.string().optional().describe("A short excerpt of the cited text"),
+    url: z.url({ protocol: /^https?$/, error: "must be an http(s):// link to the official text" }).optional().describe("The official text, e.g. on www.nhsa.gov.cn"),
     answer: z.number().int().min(1).optional().describe("1-based index of the answer this citation supports"),
   })
   .strict();

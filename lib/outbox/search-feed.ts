@@ -37,7 +37,7 @@ export async function requeueIfStale(db: Db, index: SearchIndex): Promise<number
   await db.$transaction([
     ...enqueueArticles(db, ids),
     db.appState.upsert({ where: { key: VERSION_KEY }, create: { key: VERSION_KEY, value: SEARCH_DOCUMENT_VERSION }, update: { value: SEARCH_DOCUMENT_VERSION, updatedAt: new Date() } }),
-  ], { timeout: 60_000 });
+  ], { timeout: 60_000, maxWait: 30_000 });
   return ids.length;
 }
 

@@ -58,7 +58,7 @@ function Citations({ items }: { items: Citation[] }) {
       <ul>
         {items.map((c, i) => (
           <li key={i}>
-            <cite>{citationText(c)}</cite>
+            <cite>{c.url ? <a href={c.url} rel="noopener nofollow" target="_blank">{citationText(c)}</a> : citationText(c)}</cite>
             {c.quote ? <blockquote>{c.quote}</blockquote> : null}
           </li>
         ))}

@@ -1,0 +1,42 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { NewAccountForm } from "@/components/admin/NewAccountForm";
+import { hasRole, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { listAccounts } from "@/lib/authoring/accounts";
+import { currentEditor } from "@/lib/authoring/session";
+import { getDb } from "@/lib/db/client";
+
+export const metadata = { title: "账号管理" };
+
+export default async function AccountsPage() {
+  const editor = await currentEditor(await headers());
+  if (!editor || !hasRole(editor.role, "admin")) redirect("/admin");
+  const accounts = await listAccounts(getDb());
+  return (
+    <>
+      <h1>账号管理</h1>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">姓名</th>
+            <th scope="col">邮箱</th>
+            <th scope="col">角色</th>
+            <th scope="col">顾问资料</th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id}>
+              <td>{a.name}</td>
+              <td>{a.email}</td>
+              <td>{ROLE_LABELS[a.role as Role]}</td>
+              <td>{a.advisor ? `${a.advisor.title}${a.advisor.verified ? " · 已核实" : ""}` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>新建账号</h2>
+      <NewAccountForm />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SignOut } from "@/components/admin/SignOut";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { currentEditor } from "@/lib/authoring/session";
+
+export const metadata: Metadata = { title: { default: "编辑后台", template: "%s — 编辑后台" }, robots: { index: false, follow: false } };
+export const dynamic = "force-dynamic";
+
+// Every page below checks the session on the server; the API checks it again on every call.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const editor = await currentEditor(await headers());
+  if (!editor) redirect("/admin/sign-in");
+  return (
+    <div className="admin">
+      <nav className="admin-nav" aria-label="编辑后台">
+        <Link href="/admin">待解答队列</Link>
+        {hasRole(editor.role, "reviewer") ? <Link href="/admin/reviews">待审核</Link> : null}
+        {hasRole(editor.role, "admin") ? <Link href="/admin/accounts">账号管理</Link> : null}
+        <span className="meta">
+          {editor.name}（{ROLE_LABELS[editor.role]}）
+        </span>
+        <SignOut />
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { AnswerEditor } from "@/components/admin/AnswerEditor";
+import { myAnswer } from "@/lib/authoring/answers";
+import { currentEditor } from "@/lib/authoring/session";
+import { getPolicies } from "@/lib/calculators/policies/server-policies";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
+import { slugSchema } from "@/lib/domain/schema";
+import { regionLabel } from "@/lib/regions";
+
+export const metadata = { title: "撰写解答" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+const SCHEME: Record<string, string> = { outpatient: "门诊", inpatient: "住院", maternity: "生育" };
+
+export default async function EditPage({ params }: Props) {
+  const editor = await currentEditor(await headers());
+  if (!editor) redirect("/admin/sign-in");
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const db = getDb();
+  const mine = await myAnswer(db, slug.data, editor).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const article = await db.article.findUniqueOrThrow({ where: { slug: slug.data }, select: { question: true, region: true } });
+  // The calculator picker offers exactly the policies the data has.
+  const calculators = (await getPolicies().catch(() => [])).map((p) => ({
+    label: `${regionLabel(p.region)} ${p.year} ${p.insurance === "resident" ? "居民" : "职工"}${SCHEME[p.scheme] ?? p.scheme}`,
+    directive: `::calculator{region="${p.region}" year="${p.year}" insurance="${p.insurance}" scheme="${p.scheme}"}`,
+  }));
+  const pendingReview = mine.latest?.review?.status === "pending";
+  const source = mine.draft ?? mine.published;
+  return (
+    <>
+      <h1>{mine.article.title}</h1>
+      {article.question ? <p className="asker">{article.question}</p> : null}
+      <p className="meta">{regionLabel(article.region)} · 你的草稿只有你能看到；提交后由另一位审核人批准发布。</p>
+      <AnswerEditor
+        slug={slug.data}
+        initialBody={source?.body ?? ""}
+        initialCitations={(source?.citations ?? []) as { title: string }[]}
+        baseRevisionId={mine.draft ? mine.draft.baseRevisionId : (mine.published?.id ?? null)}
+        calculators={calculators}
+        pendingReview={pendingReview}
+      />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { AnswerBody } from "@/components/AnswerBody";
+import { ReviewActions } from "@/components/admin/ReviewActions";
+import { hasRole } from "@/lib/auth/roles";
+import { reviewDetail } from "@/lib/authoring/reviews";
+import { currentEditor } from "@/lib/authoring/session";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
+
+export const metadata = { title: "审核提交" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const STATUS: Record<string, string> = { pending: "待审核", approved: "已批准", changes_requested: "已退回修改" };
+
+export default async function ReviewPage({ params }: Props) {
+  const editor = await currentEditor(await headers());
+  if (!editor || !hasRole(editor.role, "reviewer")) redirect("/admin");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const r = await reviewDetail(getDb(), id).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  return (
+    <>
+      <h1>{r.article.title}</h1>
+      <p className="meta">
+        {r.author} 提交的第 {r.submitted.number} 版 · {STATUS[r.status] ?? r.status}
+        {r.published ? `（现发布的是第 ${r.published.number} 版）` : "（这个问题还没有发布的解答）"}
+      </p>
+      <h2>改动</h2>
+      <p className="diff" aria-label="文字改动：删去的用删除线，新增的加底色">
+        {r.diff.text.map((p, i) =>
+          p.kind === "added" ? <ins key={i}>{p.text}</ins> : p.kind === "removed" ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>,
+        )}
+      </p>
+      <h3>法律依据</h3>
+      {r.diff.citations.added.length + r.diff.citations.removed.length + r.diff.citations.changed.length === 0 ? (
+        <p className="meta">没有改动。</p>
+      ) : (
+        <ul>
+          {r.diff.citations.added.map((c) => (
+            <li key={`a${c}`}>新增：{c}</li>
+          ))}
+          {r.diff.citations.removed.map((c) => (
+            <li key={`r${c}`}>删去：{c}</li>
+          ))}
+          {r.diff.citations.changed.map((c) => (
+            <li key={`c${c}`}>修改：{c}</li>
+          ))}
+        </ul>
+      )}
+      <h3>计算器</h3>
+      {r.diff.calculators.added.length + r.diff.calculators.removed.length === 0 ? (
+        <p className="meta">没有改动。</p>
+      ) : (
+        <ul>
+          {r.diff.calculators.added.map((c) => (
+            <li key={`a${c}`}>新增：{c}</li>
+          ))}
+          {r.diff.calculators.removed.map((c) => (
+            <li key={`r${c}`}>删去：{c}</li>
+          ))}
+        </ul>
+      )}
+      <h2>提交的解答（按公开页面的样子显示）</h2>
+      <article className="answer">
+        <AnswerBody markdown={r.submitted.body} />
+      </article>
+      {r.status === "pending" ? <ReviewActions id={r.id} slug={r.article.slug} own={r.authorId === editor.id} /> : r.comment ? <p>审核意见：{r.comment}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+// GET /api/admin/queue?region=&topic=&insurance= — questions waiting for an answer, most asked first.
+import { listQueue } from "@/lib/authoring/queue";
+import { getDb } from "@/lib/db/client";
+import { adminRoute } from "@/lib/site/admin-api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = adminRoute({ role: "advisor", action: "queue" }, async ({ req }) => {
+  const q = new URL(req.url).searchParams;
+  const filter = (k: string) => q.get(k)?.slice(0, 40) || undefined;
+  return { items: await listQueue(getDb(), { region: filter("region"), topic: filter("topic"), insurance: filter("insurance") }) };
+});

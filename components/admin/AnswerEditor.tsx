@@ -1,0 +1,183 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { adminFetch } from "./api";
+
+type Citation = { title: string; article?: string; number?: string; url?: string };
+type Props = {
+  slug: string;
+  initialBody: string;
+  initialCitations: Citation[];
+  baseRevisionId: number | null;
+  calculators: { label: string; directive: string }[];
+  pendingReview: boolean;
+};
+
+const AUTOSAVE_MS = 2500;
+
+/**
+ * The Markdown source of one answer with a live preview (rendered on the server by the public page's
+ * pipeline and sanitiser), structured 法律依据, and autosave: a few seconds after typing stops and on
+ * blur. A save over a revision published meanwhile is refused by the server; both texts are shown.
+ */
+export function AnswerEditor(p: Props) {
+  const [body, setBody] = useState(p.initialBody);
+  const [citations, setCitations] = useState<Citation[]>(p.initialCitations);
+  const [preview, setPreview] = useState("");
+  const [status, setStatus] = useState<{ text: string; kind: "saved" | "notice" } | null>(null);
+  const [conflict, setConflict] = useState<{ theirs: string } | null>(null);
+  const [submitted, setSubmitted] = useState(p.pendingReview);
+  const base = useRef(p.baseRevisionId);
+  const dirty = useRef(false);
+  // Bumped by every change: a save that returns after a newer change does not claim to have saved it.
+  const version = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  const save = useCallback(async () => {
+    if (!dirty.current) return true;
+    dirty.current = false;
+    const saving = version.current;
+    const cleaned = citations.filter((c) => c.title.trim()).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v && String(v).trim())) as Citation);
+    const r = await adminFetch<{ savedAt: string }>(`/api/admin/questions/${p.slug}/draft`, { method: "PUT", body: { body, citations: cleaned, baseRevisionId: base.current } });
+    if (r.ok) {
+      if (version.current === saving) setStatus({ text: `草稿已保存 ${new Date(r.data.savedAt).toLocaleTimeString("zh-CN")}`, kind: "saved" });
+      return true;
+    }
+    dirty.current = true;
+    if (r.status === 409 && typeof r.data.theirs === "string") setConflict({ theirs: r.data.theirs });
+    setStatus({ text: r.message, kind: "notice" });
+    return false;
+  }, [body, citations, p.slug]);
+
+  // Autosave a few seconds after the last change; the preview follows a little sooner.
+  useEffect(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+    const t = setTimeout(async () => {
+      const r = await adminFetch<{ html: string }>("/api/admin/preview", { method: "POST", body: { body } });
+      if (r.ok) setPreview(r.data.html);
+    }, 400);
+    return () => clearTimeout(t);
+  }, [body, citations, save]);
+
+  const touched = () => {
+    dirty.current = true;
+    version.current++;
+    setStatus({ text: "有未保存的修改…", kind: "notice" });
+  };
+  const change = (next: string) => {
+    touched();
+    setBody(next);
+  };
+
+  // Leaving with unsaved text: save now, and let the browser ask.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      void save();
+      e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [save]);
+  const insert = (text: string) => {
+    const el = area.current;
+    const at = el?.selectionStart ?? body.length;
+    change(`${body.slice(0, at)}${body.slice(0, at).endsWith("\n") || at === 0 ? "" : "\n"}${text}\n${body.slice(at)}`);
+    el?.focus();
+  };
+  const setCitation = (i: number, field: keyof Citation, value: string) => {
+    touched();
+    setCitations((cs) => cs.map((c, j) => (j === i ? { ...c, [field]: value } : c)));
+  };
+
+  return (
+    <div className="editor">
+      <div className="editor-panes">
+        <section aria-label="编辑解答">
+          <div className="toolbar" role="toolbar" aria-label="插入">
+            <button type="button" className="button secondary" onClick={() => insert("**重点**")}>
+              加粗
+            </button>
+            <button type="button" className="button secondary" onClick={() => insert("- 第一条\n- 第二条")}>
+              列表
+            </button>
+            {p.calculators.length ? (
+              <label>
+                插入计算器
+                <select
+                  value=""
+                  onChange={(e) => {
+                    if (e.target.value) insert(e.target.value);
+                  }}
+                >
+                  <option value="">选择政策…</option>
+                  {p.calculators.map((c) => (
+                    <option key={c.directive} value={c.directive}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+          </div>
+          <label className="visually-hidden" htmlFor="answer-source">
+            解答（Markdown）
+          </label>
+          <textarea id="answer-source" ref={area} className="source" value={body} onChange={(e) => change(e.target.value)} onBlur={() => void save()} rows={18} spellCheck={false} />
+          <fieldset className="citations-editor">
+            <legend>法律依据</legend>
+            {citations.map((c, i) => (
+              <div className="citation-row" key={i}>
+                <input aria-label="文件名称" placeholder="文件名称，如 中华人民共和国社会保险法" value={c.title} onChange={(e) => setCitation(i, "title", e.target.value)} />
+                <input aria-label="条款" placeholder="条款，如 第二十九条" value={c.article ?? ""} onChange={(e) => setCitation(i, "article", e.target.value)} />
+                <input aria-label="文号" placeholder="文号" value={c.number ?? ""} onChange={(e) => setCitation(i, "number", e.target.value)} />
+                <input aria-label="官方原文链接" placeholder="官方原文链接 https://…" value={c.url ?? ""} onChange={(e) => setCitation(i, "url", e.target.value)} />
+                <button type="button" className="button secondary" onClick={() => { touched(); setCitations((cs) => cs.filter((_, j) => j !== i)); }}>
+                  删除
+                </button>
+              </div>
+            ))}
+            <button type="button" className="button secondary" onClick={() => setCitations((cs) => [...cs, { title: "" }])}>
+              添加一条依据
+            </button>
+          </fieldset>
+        </section>
+        <section aria-label="预览" className="preview">
+          <h2>预览</h2>
+          <div className="answer-body" dangerouslySetInnerHTML={{ __html: preview }} />
+        </section>
+      </div>
+      {conflict ? (
+        <div className="notice" role="alert">
+          <p>这个解答在你编辑期间发布了新版本。你的文字仍在编辑框里；新发布的版本是：</p>
+          <pre className="theirs">{conflict.theirs}</pre>
+        </div>
+      ) : null}
+      <div className="row">
+        <button type="button" className="button secondary" onClick={() => { touched(); void save(); }}>
+          保存草稿
+        </button>
+        <button
+          type="button"
+          disabled={submitted}
+          onClick={async () => {
+            if (!(await save())) return;
+            const r = await adminFetch<{ reviewId: number }>(`/api/admin/questions/${p.slug}/draft/submit`, { method: "POST" });
+            if (r.ok) {
+              setSubmitted(true);
+              setStatus({ text: "已提交审核，审核人批准后即会发布。", kind: "saved" });
+            } else setStatus({ text: r.message, kind: "notice" });
+          }}
+        >
+          {submitted ? "已提交审核" : "提交审核"}
+        </button>
+        {status ? (
+          <span className={status.kind} role="status">
+            {status.text}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

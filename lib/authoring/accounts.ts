@@ -1,0 +1,52 @@
+// Accounts of the authoring app. No public sign-up: the first admin comes from `npm run user:add`,
+// the others are created by admins. Every account writes as an advisor profile of its own.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getAuth } from "../auth/auth.ts";
+import type { Role } from "../auth/roles.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../domain/errors.ts";
+import { toSyllables } from "../query/pinyin.ts";
+
+export type NewAccount = {
+  email: string;
+  name: string;
+  role: Role;
+  /** Omitted: a password is generated (and returned once). */
+  password?: string;
+  /** The advisor profile: title such as 执业律师 / 医保顾问, organisation, licence number. */
+  title?: string;
+  organisation?: string;
+  license?: string;
+  by: string;
+};
+
+/** A readable, unique advisor id from the name (its pinyin), e.g. "wang-lin", "wang-lin-2". */
+async function advisorIdFor(db: Db, name: string, email: string): Promise<string> {
+  const base = (toSyllables(name).join("-") || email.split("@")[0]!.toLowerCase().replace(/[^a-z0-9]+/g, "-")).replace(/^-+|-+$/g, "").slice(0, 40) || "advisor";
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!(await db.advisor.findUnique({ where: { id }, select: { id: true } }))) return id;
+  }
+}
+
+export async function createAccount(db: Db, input: NewAccount, databaseUrl?: string): Promise<{ userId: string; advisorId: string; password: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("conflict", `邮箱 ${email} 已有账号。`);
+  const password = input.password ?? randomBytes(12).toString("base64url");
+  if (password.length < 10) throw new AppError("invalid", "密码至少 10 个字符。", [{ path: ["password"], message: "密码至少 10 个字符" }]);
+  const ctx = await getAuth(databaseUrl).$context;
+  const advisorId = await advisorIdFor(db, input.name, email);
+  await db.advisor.create({
+    data: { id: advisorId, origin: "web", name: input.name, title: input.title ?? (input.role === "advisor" ? "医保顾问" : "审核编辑"), organisation: input.organisation ?? null, license: input.license ?? null, contentHash: "" },
+  });
+  const user = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: input.role, advisorId }, { method: "admin" });
+  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await ctx.password.hash(password) });
+  await db.auditEvent.create({ data: { actor: input.by, action: "account.create", data: { userId: user.id, email, role: input.role, advisorId } } });
+  return { userId: user.id, advisorId, password };
+}
+
+export async function listAccounts(db: Db) {
+  const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, include: { advisor: { select: { id: true, title: true, verified: true } } } });
+  return users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, advisor: u.advisor, createdAt: u.createdAt.toISOString() }));
+}

@@ -1,0 +1,108 @@
+// An advisor's work on one question: the working draft (autosaved, never public, never overwriting a
+// newer revision unseen), and its submission for review.
+import "server-only";
+import { answerSlotTx, submitRevisionTx } from "../articles/revisions.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { AppError } from "../domain/errors.ts";
+import type { Citation } from "../domain/schema.ts";
+import type { Editor } from "./session.ts";
+
+export type AnswerCitation = Omit<Citation, "answer">;
+
+async function articleBySlug(db: Db, slug: string) {
+  const a = await db.article.findUnique({ where: { slug }, select: { id: true, slug: true, state: true, title: true } });
+  if (!a) throw new AppError("not_found", `找不到问题 ${slug}。`);
+  return a;
+}
+
+function writer(editor: Editor): string {
+  if (!editor.advisorId) throw new AppError("forbidden", "这个账号还没有关联顾问资料，请联系管理员。");
+  return editor.advisorId;
+}
+
+/** The caller's work on a question: their draft, or their latest revision, and the published answer it would change. */
+export async function myAnswer(db: Db, slug: string, editor: Editor) {
+  const article = await articleBySlug(db, slug);
+  const answers = await db.answer.findMany({
+    where: { articleId: article.id },
+    include: { drafts: { where: { authorId: editor.id } }, revisions: { orderBy: { number: "desc" }, take: 1, include: { review: true } }, publishedRevision: true },
+    orderBy: { id: "asc" },
+  });
+  // Mine: an answer I have a draft of, else the published answer under my advisor profile, else my open slot.
+  const mine =
+    answers.find((a) => a.drafts.length) ??
+    answers.find((a) => a.publishedRevision?.advisorId === editor.advisorId) ??
+    answers.find((a) => a.position === null && a.revisions[0]?.createdBy === editor.id);
+  return {
+    article,
+    answerId: mine?.id ?? null,
+    draft: mine?.drafts[0] ?? null,
+    published: mine?.publishedRevision ?? null,
+    latest: mine?.revisions[0] ?? null,
+  };
+}
+
+export type DraftInput = { body: string; citations?: AnswerCitation[]; baseRevisionId?: number | null };
+
+/**
+ * Saves the caller's working draft. Refused (409, with both texts) when the answer has been published
+ * again since the draft was started from `baseRevisionId`: nobody overwrites text they have not seen.
+ */
+export async function saveMyDraft(db: Db, slug: string, editor: Editor, input: DraftInput) {
+  const advisorId = writer(editor);
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { slug }, select: { id: true } });
+    if (!article) throw new AppError("not_found", `找不到问题 ${slug}。`);
+    const mine = await myAnswerIdTx(tx, article.id, editor);
+    const answerId = mine ?? (await answerSlotTx(tx, article.id, editor.id));
+    const slot = await tx.answer.findUniqueOrThrow({ where: { id: answerId }, include: { publishedRevision: true } });
+    const live = slot.publishedRevisionId;
+    if (live !== null && input.baseRevisionId !== undefined && input.baseRevisionId !== live) {
+      throw new AppError("conflict", "这个解答在你编辑期间已发布了新版本，你的文字没有覆盖它。请对照两段文字后重新保存。", [], {
+        yours: input.body,
+        theirs: slot.publishedRevision!.body,
+        theirsRevision: slot.publishedRevision!.number,
+      });
+    }
+    const data = { advisorId, body: input.body, citations: input.citations ?? [], baseRevisionId: live, updatedAt: new Date() };
+    const draft = await tx.answerDraft.upsert({
+      where: { answerId_authorId: { answerId, authorId: editor.id } },
+      create: { answerId, authorId: editor.id, ...data },
+      update: data,
+    });
+    return { answerId, draftId: draft.id, baseRevisionId: live, savedAt: draft.updatedAt.toISOString() };
+  });
+}
+
+async function myAnswerIdTx(tx: Tx, articleId: string, editor: Editor): Promise<number | null> {
+  const withDraft = await tx.answerDraft.findFirst({ where: { authorId: editor.id, answer: { articleId } }, select: { answerId: true } });
+  if (withDraft) return withDraft.answerId;
+  const published = await tx.answer.findFirst({ where: { articleId, publishedRevision: { advisorId: editor.advisorId ?? "" } }, select: { id: true } });
+  if (published) return published.id;
+  const open = await tx.answer.findFirst({ where: { articleId, position: null, revisions: { some: { createdBy: editor.id } } }, select: { id: true } });
+  return open?.id ?? null;
+}
+
+/** Submits the caller's draft for review: a revision (not yet public) and a pending review, in one transaction. */
+export async function submitMyDraft(db: Db, slug: string, editor: Editor, summary?: string) {
+  writer(editor);
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { slug }, select: { id: true } });
+    if (!article) throw new AppError("not_found", `找不到问题 ${slug}。`);
+    const draft = await tx.answerDraft.findFirst({ where: { authorId: editor.id, answer: { articleId: article.id } } });
+    if (!draft) throw new AppError("invalid", "没有可提交的草稿：请先写好解答并保存。");
+    if (!draft.body.trim()) throw new AppError("invalid", "解答不能为空。", [{ path: ["body"], message: "解答不能为空" }]);
+    const pending = await tx.review.findFirst({ where: { status: "pending", revision: { answerId: draft.answerId } }, select: { id: true } });
+    if (pending) throw new AppError("conflict", "这个解答已有一份待审核的提交，请等审核结果。");
+    const rev = await submitRevisionTx(tx, {
+      answerId: draft.answerId,
+      advisorId: draft.advisorId,
+      body: draft.body,
+      citations: draft.citations as AnswerCitation[],
+      summary,
+      by: editor.id,
+    });
+    const review = await tx.review.create({ data: { revisionId: rev.revisionId, articleId: article.id, authorId: editor.id } });
+    return { reviewId: review.id, revision: rev.revision };
+  }, { timeout: 30_000, maxWait: 30_000 });
+}

@@ -1,0 +1,50 @@
+// A new question written in the app by an advisor (it joins the queue as unanswered).
+import "server-only";
+import { z } from "zod";
+import { createArticle } from "../articles/revisions.ts";
+import type { Db } from "../db/client.ts";
+import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
+import { OPEN } from "../domain/visibility.ts";
+import { toSyllables } from "../query/pinyin.ts";
+import type { Editor } from "./session.ts";
+
+export const newQuestionSchema = z.object({
+  title: frontmatterSchema.shape.title,
+  question: frontmatterSchema.shape.question,
+  region: frontmatterSchema.shape.region,
+  insurance: z.array(insuranceSchema).min(1, "至少选择一种险种"),
+  topics: frontmatterSchema.shape.topics,
+  year: frontmatterSchema.shape.year,
+});
+export type NewQuestion = z.infer<typeof newQuestionSchema>;
+
+async function freeSlug(db: Db, title: string): Promise<string> {
+  const base = toSyllables(title).slice(0, 10).join("-").replace(/[^a-z0-9-]/g, "").replace(/-+/g, "-").replace(/^-|-$/g, "") || "wenti";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const taken = (await db.article.findUnique({ where: { slug }, select: { id: true } })) || (await db.slugRedirect.findUnique({ where: { slug } }));
+    if (!taken) return slug;
+  }
+}
+
+export async function createQuestion(db: Db, input: NewQuestion, editor: Editor): Promise<{ slug: string }> {
+  const slug = await freeSlug(db, input.title);
+  await createArticle(db, {
+    by: editor.id,
+    article: {
+      slug,
+      title: input.title,
+      ...(input.question ? { question: input.question } : {}),
+      region: input.region,
+      insurance: input.insurance,
+      topics: input.topics,
+      ...(input.year ? { year: input.year } : {}),
+      published: new Date().toISOString().slice(0, 10),
+      status: OPEN,
+      related: [],
+      citations: [],
+      answers: [],
+    },
+  });
+  return { slug };
+}

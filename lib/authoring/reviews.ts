@@ -1,0 +1,75 @@
+// Review: a second person sees a submission against what is published and approves it (published in
+// the same transaction, with its outbox row and audit event) or asks for changes. Nobody decides on
+// their own submission: checked here for a clear message, and by the reviews_four_eyes constraint.
+import "server-only";
+import { publishRevisionTx } from "../articles/revisions.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../domain/errors.ts";
+import type { AnswerCitation } from "./answers.ts";
+import { calculatorDiff, citationDiff, textDiff } from "./diff.ts";
+import type { Editor } from "./session.ts";
+
+export async function pendingReviews(db: Db) {
+  const rows = await db.review.findMany({
+    where: { status: "pending" },
+    orderBy: { createdAt: "asc" },
+    include: { revision: { include: { answer: { include: { article: { select: { slug: true, title: true } } } } } } },
+  });
+  const authors = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.authorId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.revision.answer.article.slug,
+    title: r.revision.answer.article.title,
+    author: authors.get(r.authorId) ?? r.authorId,
+    authorId: r.authorId,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+export async function reviewDetail(db: Db, id: number) {
+  const r = await db.review.findUnique({
+    where: { id },
+    include: { revision: { include: { answer: { include: { publishedRevision: true, article: { select: { slug: true, title: true, question: true } } } } } } },
+  });
+  if (!r) throw new AppError("not_found", "找不到这次提交。");
+  const submitted = r.revision;
+  const live = submitted.answer.publishedRevision;
+  const author = await db.user.findUnique({ where: { id: r.authorId }, select: { name: true } });
+  return {
+    id: r.id,
+    status: r.status,
+    comment: r.comment,
+    authorId: r.authorId,
+    author: author?.name ?? r.authorId,
+    article: submitted.answer.article,
+    submitted: { number: submitted.number, body: submitted.body, citations: submitted.citations as AnswerCitation[] },
+    published: live ? { number: live.number, body: live.body, citations: live.citations as AnswerCitation[] } : null,
+    diff: {
+      text: textDiff(live?.body ?? "", submitted.body),
+      citations: citationDiff(live ? (live.citations as AnswerCitation[]) : [], submitted.citations as AnswerCitation[]),
+      calculators: calculatorDiff(live?.body ?? "", submitted.body),
+    },
+  };
+}
+
+export type Decision = { decision: "approve" | "request_changes"; comment?: string };
+
+export async function decideReview(db: Db, id: number, reviewer: Editor, d: Decision) {
+  return db.$transaction(async (tx) => {
+    const r = await tx.review.findUnique({ where: { id } });
+    if (!r) throw new AppError("not_found", "找不到这次提交。");
+    if (r.status !== "pending") throw new AppError("conflict", "这次提交已经审核过了。");
+    if (r.authorId === reviewer.id) {
+      await tx.auditEvent.create({ data: { actor: reviewer.id, action: "review.own_refused", articleId: r.articleId, data: { reviewId: id } } });
+      throw new AppError("forbidden", "不能审核自己提交的解答：需要另一位审核人。");
+    }
+    const status = d.decision === "approve" ? "approved" : "changes_requested";
+    await tx.review.update({ where: { id }, data: { status, reviewerId: reviewer.id, comment: d.comment ?? null, decidedAt: new Date() } });
+    await tx.auditEvent.create({ data: { actor: reviewer.id, action: `review.${d.decision}`, articleId: r.articleId, data: { reviewId: id, comment: d.comment ?? null } } });
+    if (d.decision === "approve") {
+      const published = await publishRevisionTx(tx, { revisionId: r.revisionId, by: reviewer.id });
+      return { status, revision: published.revision };
+    }
+    return { status };
+  }, { timeout: 30_000, maxWait: 30_000 });
+}
