@@ -34,3 +34,7 @@ export function calculatorPath(policyId: string, query?: URLSearchParams | strin
   const qs = query?.toString();
   return `/calculators/${encodeURIComponent(policyId)}${qs ? `?${qs}` : ""}`;
 }
+
+export function advisorPath(id: string): string {
+  return `/advisors/${encodeURIComponent(id)}`;
+}

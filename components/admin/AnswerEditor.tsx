@@ -1,6 +1,13 @@
 "use client";
+import { markdown } from "@codemirror/lang-markdown";
+import { EditorView } from "@codemirror/view";
+import CodeMirror from "@uiw/react-codemirror";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { adminFetch } from "./api";
+
+// The source pane: Markdown highlighting, soft-wrapped lines (Chinese has no spaces to wrap at), and an
+// accessible name for screen readers and tests.
+const EXTENSIONS = [markdown(), EditorView.lineWrapping, EditorView.contentAttributes.of({ "aria-label": "解答（Markdown）" })];
 
 type Citation = { title: string; article?: string; number?: string; url?: string };
 type Props = {
@@ -31,7 +38,7 @@ export function AnswerEditor(p: Props) {
   // Bumped by every change: a save that returns after a newer change does not claim to have saved it.
   const version = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const area = useRef<HTMLTextAreaElement>(null);
+  const view = useRef<EditorView | null>(null);
 
   const save = useCallback(async () => {
     if (!dirty.current) return true;
@@ -81,10 +88,13 @@ export function AnswerEditor(p: Props) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [save]);
   const insert = (text: string) => {
-    const el = area.current;
-    const at = el?.selectionStart ?? body.length;
-    change(`${body.slice(0, at)}${body.slice(0, at).endsWith("\n") || at === 0 ? "" : "\n"}${text}\n${body.slice(at)}`);
-    el?.focus();
+    const v = view.current;
+    if (!v) return change(`${body}${body && !body.endsWith("\n") ? "\n" : ""}${text}\n`);
+    // Directives stand on a line of their own.
+    const at = v.state.selection.main.head;
+    const before = at > 0 && v.state.doc.sliceString(at - 1, at) !== "\n" ? "\n" : "";
+    v.dispatch(v.state.replaceSelection(`${before}${text}\n`));
+    v.focus();
   };
   const setCitation = (i: number, field: keyof Citation, value: string) => {
     touched();
@@ -121,10 +131,18 @@ export function AnswerEditor(p: Props) {
               </label>
             ) : null}
           </div>
-          <label className="visually-hidden" htmlFor="answer-source">
-            解答（Markdown）
-          </label>
-          <textarea id="answer-source" ref={area} className="source" value={body} onChange={(e) => change(e.target.value)} onBlur={() => void save()} rows={18} spellCheck={false} />
+          <div className="source" onBlur={() => void save()}>
+            <CodeMirror
+              value={body}
+              onChange={change}
+              onCreateEditor={(v) => {
+                view.current = v;
+              }}
+              extensions={EXTENSIONS}
+              basicSetup={{ lineNumbers: false, foldGutter: false, highlightActiveLine: false }}
+              minHeight="22rem"
+            />
+          </div>
           <fieldset className="citations-editor">
             <legend>法律依据</legend>
             {citations.map((c, i) => (

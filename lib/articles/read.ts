@@ -118,3 +118,16 @@ export async function topicCounts(db: Db, take = 24) {
   );
   return rows.map((r) => ({ topic: r.topic, count: Number(r.n) }));
 }
+
+/** An advisor's public profile: who they are and the public questions they answered. */
+export async function advisorProfile(db: Db, id: string) {
+  const advisor = await db.advisor.findUnique({ where: { id } });
+  if (!advisor) return null;
+  const answered = await db.article.findMany({
+    where: { ...publicWhere, answers: { some: { publishedRevision: { advisorId: id } } } },
+    orderBy: [{ updated: { sort: "desc", nulls: "last" } }, { published: "desc" }],
+    select: { slug: true, title: true, region: true, topics: true, year: true },
+    take: 200,
+  });
+  return { advisor, answered };
+}

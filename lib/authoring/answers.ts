@@ -106,3 +106,46 @@ export async function submitMyDraft(db: Db, slug: string, editor: Editor, summar
     return { reviewId: review.id, revision: rev.revision };
   }, { timeout: 30_000, maxWait: 30_000 });
 }
+
+/** The history of every answer of a question, newest first, with who wrote each revision. */
+export async function answerHistory(db: Db, slug: string) {
+  const revisions = await db.answerRevision.findMany({
+    where: { answer: { article: { slug } } },
+    orderBy: [{ answerId: "asc" }, { number: "desc" }],
+    include: { answer: { select: { position: true, publishedRevisionId: true } }, review: { select: { status: true } } },
+  });
+  const names = new Map((await db.user.findMany({ where: { id: { in: revisions.map((r) => r.createdBy) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return revisions.map((r) => ({
+    id: r.id,
+    answerId: r.answerId,
+    position: r.answer.position,
+    number: r.number,
+    by: names.get(r.createdBy) ?? (r.createdBy.startsWith("file:") ? "内容文件" : r.createdBy),
+    summary: r.summary,
+    at: r.createdAt.toISOString(),
+    live: r.answer.publishedRevisionId === r.id,
+    review: r.review?.status ?? null,
+  }));
+}
+
+/** Brings an older revision back as a new submission: a restore is reviewed like any other change. */
+export async function restoreRevision(db: Db, revisionId: number, editor: Editor) {
+  writer(editor);
+  return db.$transaction(async (tx) => {
+    const rev = await tx.answerRevision.findUnique({ where: { id: revisionId }, include: { answer: { select: { articleId: true } } } });
+    if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
+    const pending = await tx.review.findFirst({ where: { status: "pending", revision: { answerId: rev.answerId } }, select: { id: true } });
+    if (pending) throw new AppError("conflict", "这个解答已有一份待审核的提交，请等审核结果。");
+    const submitted = await submitRevisionTx(tx, {
+      answerId: rev.answerId,
+      advisorId: rev.advisorId,
+      body: rev.body,
+      citations: rev.citations as AnswerCitation[],
+      date: rev.date.toISOString().slice(0, 10),
+      summary: `恢复第 ${rev.number} 版`,
+      by: editor.id,
+    });
+    const review = await tx.review.create({ data: { revisionId: submitted.revisionId, articleId: rev.answer.articleId, authorId: editor.id } });
+    return { reviewId: review.id, revision: submitted.revision };
+  }, { timeout: 30_000, maxWait: 30_000 });
+}

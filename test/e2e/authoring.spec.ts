@@ -68,9 +68,9 @@ test("admin → accounts → advisor writes → reviewer approves → live and s
   await expect(page.locator(".preview")).toContainText(word);
   await expect(page.getByRole("status")).toContainText("草稿已保存", { timeout: 10_000 });
   await page.reload();
-  await expect(page.getByLabel("解答（Markdown）")).toHaveValue(new RegExp(word));
+  await expect(page.getByLabel("解答（Markdown）")).toContainText(word);
   await expect(page.getByLabel("文件名称")).toHaveValue("中华人民共和国社会保险法");
-  await expect(page.getByLabel("解答（Markdown）")).toHaveValue(/::calculator\{/);
+  await expect(page.getByLabel("解答（Markdown）")).toContainText("::calculator{");
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByRole("status")).toContainText("已提交审核");
   // An advisor cannot approve anything, least of all their own work.

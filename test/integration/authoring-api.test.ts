@@ -24,6 +24,8 @@ let api: {
   submit: { POST: Handler };
   claim: { POST: Handler };
   review: { GET: Handler; POST: Handler };
+  restore: { POST: Handler };
+  state: { POST: Handler };
 };
 
 beforeAll(async () => {
@@ -42,6 +44,8 @@ beforeAll(async () => {
     submit: await import("../../app/api/admin/questions/[slug]/draft/submit/route.ts"),
     claim: await import("../../app/api/admin/questions/[slug]/claim/route.ts"),
     review: await import("../../app/api/admin/reviews/[id]/route.ts"),
+    restore: await import("../../app/api/admin/revisions/[id]/restore/route.ts"),
+    state: await import("../../app/api/admin/questions/[slug]/state/route.ts"),
   } as unknown as typeof api;
 });
 afterAll(async () => {
@@ -183,6 +187,42 @@ describe("the loop: queue → claim → draft → submit → review → publishe
     const stale = await save("旧标签页里的修改。", null);
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ yours: "旧标签页里的修改。", theirs: "第一版。" });
+  });
+});
+
+describe("history", () => {
+  it("brings an older revision back as a new submission, published only after review", async () => {
+    const advisor = await signedIn("advisor");
+    const reviewer = await signedIn("reviewer");
+    const slug = await newQuestion(advisor.cookie);
+    const publish = async (text: string) => {
+      const current = (await (await call(api.draft.GET, `/api/admin/questions/${slug}/draft`, { cookie: advisor.cookie, params: { slug } })).json()) as { published: { id: number } | null };
+      const baseRevisionId = current.published?.id ?? null;
+      expect((await call(api.draft.PUT, `/api/admin/questions/${slug}/draft`, { method: "PUT", cookie: advisor.cookie, params: { slug }, body: { body: text, baseRevisionId } })).status).toBe(200);
+      const { reviewId } = (await (await call(api.submit.POST, `/api/admin/questions/${slug}/draft/submit`, { method: "POST", cookie: advisor.cookie, params: { slug } })).json()) as { reviewId: number };
+      expect((await call(api.review.POST, `/api/admin/reviews/${reviewId}`, { method: "POST", cookie: reviewer.cookie, params: { id: String(reviewId) }, body: { decision: "approve" } })).status).toBe(200);
+    };
+    await publish("第一版的解答。");
+    await publish("第二版的解答。");
+    const first = await db().answerRevision.findFirstOrThrow({ where: { answer: { article: { slug } }, number: 1 } });
+    const restored = await call(api.restore.POST, `/api/admin/revisions/${first.id}/restore`, { method: "POST", cookie: advisor.cookie, params: { id: String(first.id) } });
+    expect(restored.status).toBe(200);
+    const { reviewId } = (await restored.json()) as { reviewId: number };
+    // Still the second version on the site until a reviewer approves the restore.
+    const live = async () => (await db().answer.findFirstOrThrow({ where: { article: { slug } }, include: { publishedRevision: true } })).publishedRevision!;
+    expect((await live()).body).toBe("第二版的解答。");
+    await call(api.review.POST, `/api/admin/reviews/${reviewId}`, { method: "POST", cookie: reviewer.cookie, params: { id: String(reviewId) }, body: { decision: "approve" } });
+    expect(await live()).toMatchObject({ number: 3, body: "第一版的解答。", summary: "恢复第 1 版" });
+  });
+
+  it("lets reviewers archive a question, and nobody below them", async () => {
+    const advisor = await signedIn("advisor");
+    const reviewer = await signedIn("reviewer");
+    const slug = await newQuestion(advisor.cookie);
+    expect((await call(api.state.POST, `/api/admin/questions/${slug}/state`, { method: "POST", cookie: advisor.cookie, params: { slug }, body: { state: "archived" } })).status).toBe(403);
+    expect((await call(api.state.POST, `/api/admin/questions/${slug}/state`, { method: "POST", cookie: reviewer.cookie, params: { slug }, body: { state: "published" } })).status).toBe(400);
+    expect((await call(api.state.POST, `/api/admin/questions/${slug}/state`, { method: "POST", cookie: reviewer.cookie, params: { slug }, body: { state: "archived" } })).status).toBe(200);
+    expect((await db().article.findUniqueOrThrow({ where: { slug } })).state).toBe("archived");
   });
 });
 

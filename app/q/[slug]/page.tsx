@@ -13,7 +13,7 @@ import { getRegion } from "@/lib/regions";
 import { isAnswered } from "@/lib/domain/visibility";
 import { NATIONWIDE } from "@/lib/regions";
 import { jsonLdScript } from "@/lib/seo/json-ld";
-import { questionPath, regionPath, topicPath } from "@/lib/urls";
+import { advisorPath, questionPath, regionPath, topicPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -147,7 +147,9 @@ export default async function QuestionPage({ params }: Props) {
           return (
             <article className="answer" key={i} aria-label={`${adv?.name ?? ans.advisor}的解答`}>
               <div className="advisor">
-                <span className="name">{adv?.name ?? ans.advisor}</span>
+                <Link className="name" href={advisorPath(ans.advisor)}>
+                  {adv?.name ?? ans.advisor}
+                </Link>
                 <span>{adv?.title}</span>
                 {adv?.organisation ? <span className="meta">{adv.organisation}</span> : null}
                 {adv?.license ? <span className="meta">执业证号 {adv.license}</span> : null}

@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { AnswerEditor } from "@/components/admin/AnswerEditor";
-import { myAnswer } from "@/lib/authoring/answers";
+import { History } from "@/components/admin/History";
+import { answerHistory, myAnswer } from "@/lib/authoring/answers";
 import { currentEditor } from "@/lib/authoring/session";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
@@ -32,12 +33,19 @@ export default async function EditPage({ params }: Props) {
     directive: `::calculator{region="${p.region}" year="${p.year}" insurance="${p.insurance}" scheme="${p.scheme}"}`,
   }));
   const pendingReview = mine.latest?.review?.status === "pending";
-  const source = mine.draft ?? mine.published;
+  // Where the editor starts: the draft; else a submission not yet published (sent back, or waiting); else the live answer.
+  const unpublished = mine.latest && mine.latest.id !== mine.published?.id ? mine.latest : null;
+  const source = mine.draft ?? unpublished ?? mine.published;
   return (
     <>
       <h1>{mine.article.title}</h1>
       {article.question ? <p className="asker">{article.question}</p> : null}
       <p className="meta">{regionLabel(article.region)} · 你的草稿只有你能看到；提交后由另一位审核人批准发布。</p>
+      {mine.latest?.review?.status === "changes_requested" ? (
+        <p className="notice" role="note">
+          审核人退回了你的第 {mine.latest.number} 版{mine.latest.review.comment ? `：${mine.latest.review.comment}` : "。"}修改后可再次提交。
+        </p>
+      ) : null}
       <AnswerEditor
         slug={slug.data}
         initialBody={source?.body ?? ""}
@@ -46,6 +54,8 @@ export default async function EditPage({ params }: Props) {
         calculators={calculators}
         pendingReview={pendingReview}
       />
+      <h2>修订历史</h2>
+      <History items={mine.answerId ? (await answerHistory(db, slug.data)).filter((r) => r.answerId === mine.answerId) : []} />
     </>
   );
 }
