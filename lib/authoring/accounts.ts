@@ -50,3 +50,19 @@ export async function listAccounts(db: Db) {
   const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, include: { advisor: { select: { id: true, title: true, verified: true } } } });
   return users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, advisor: u.advisor, createdAt: u.createdAt.toISOString() }));
 }
+
+export type AccountChange = { role?: Role; verified?: boolean; title?: string; organisation?: string | null; license?: string | null; bio?: string | null };
+
+/** An admin changes an account's role or its advisor profile (the verified mark included). */
+export async function updateAccount(db: Db, userId: string, change: AccountChange, by: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, advisorId: true } });
+  if (!user) throw new AppError("not_found", "找不到这个账号。");
+  if (change.role && userId === by && change.role !== "admin") throw new AppError("invalid", "不能取消自己的管理员权限：请让另一位管理员操作。");
+  const { role, ...profile } = change;
+  await db.$transaction(async (tx) => {
+    if (role && role !== user.role) await tx.user.update({ where: { id: userId }, data: { role } });
+    if (user.advisorId && Object.keys(profile).length) await tx.advisor.update({ where: { id: user.advisorId }, data: profile });
+    await tx.auditEvent.create({ data: { actor: by, action: "account.update", data: { userId, ...change } } });
+  });
+  return { ok: true };
+}

@@ -26,6 +26,8 @@ let api: {
   review: { GET: Handler; POST: Handler };
   restore: { POST: Handler };
   state: { POST: Handler };
+  accounts: { GET: Handler; POST: Handler };
+  account: { POST: Handler };
 };
 
 beforeAll(async () => {
@@ -46,6 +48,8 @@ beforeAll(async () => {
     review: await import("../../app/api/admin/reviews/[id]/route.ts"),
     restore: await import("../../app/api/admin/revisions/[id]/restore/route.ts"),
     state: await import("../../app/api/admin/questions/[slug]/state/route.ts"),
+    accounts: await import("../../app/api/admin/accounts/route.ts"),
+    account: await import("../../app/api/admin/accounts/[id]/route.ts"),
   } as unknown as typeof api;
 });
 afterAll(async () => {
@@ -187,6 +191,25 @@ describe("the loop: queue → claim → draft → submit → review → publishe
     const stale = await save("旧标签页里的修改。", null);
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ yours: "旧标签页里的修改。", theirs: "第一版。" });
+  });
+});
+
+describe("accounts", () => {
+  it("lets admins create accounts, change roles and verify profiles, and nobody else", async () => {
+    const admin = await signedIn("admin");
+    const advisor = await signedIn("advisor");
+    const made = await call(api.accounts.POST, "/api/admin/accounts", { method: "POST", cookie: admin.cookie, body: { email: `new-${randomUUID().slice(0, 6)}@example.cn`, name: "王律师", role: "advisor", title: "执业律师" } });
+    expect(made.status).toBe(201);
+    const { userId, password } = (await made.json()) as { userId: string; password: string };
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    expect((await call(api.accounts.POST, "/api/admin/accounts", { method: "POST", cookie: advisor.cookie, body: { email: "x@example.cn", name: "x", role: "admin" } })).status).toBe(403);
+    expect((await call(api.account.POST, `/api/admin/accounts/${userId}`, { method: "POST", cookie: advisor.cookie, params: { id: userId }, body: { role: "admin" } })).status).toBe(403);
+    expect((await call(api.account.POST, `/api/admin/accounts/${userId}`, { method: "POST", cookie: admin.cookie, params: { id: userId }, body: { role: "reviewer", verified: true } })).status).toBe(200);
+    const user = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { advisor: true } });
+    expect(user.role).toBe("reviewer");
+    expect(user.advisor?.verified).toBe(true);
+    expect((await call(api.account.POST, `/api/admin/accounts/${admin.userId}`, { method: "POST", cookie: admin.cookie, params: { id: admin.userId }, body: { role: "advisor" } })).status).toBe(400);
+    expect((await call(api.account.POST, `/api/admin/accounts/${userId}`, { method: "POST", cookie: admin.cookie, params: { id: userId }, body: { role: "owner" } })).status).toBe(400);
   });
 });
 

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AccountRow } from "@/components/admin/AccountRow";
 import { NewAccountForm } from "@/components/admin/NewAccountForm";
 import { hasRole, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { listAccounts } from "@/lib/authoring/accounts";
@@ -22,6 +23,7 @@ export default async function AccountsPage() {
             <th scope="col">邮箱</th>
             <th scope="col">角色</th>
             <th scope="col">顾问资料</th>
+            <th scope="col">更改</th>
           </tr>
         </thead>
         <tbody>
@@ -31,6 +33,9 @@ export default async function AccountsPage() {
               <td>{a.email}</td>
               <td>{ROLE_LABELS[a.role as Role]}</td>
               <td>{a.advisor ? `${a.advisor.title}${a.advisor.verified ? " · 已核实" : ""}` : "—"}</td>
+              <td>
+                <AccountRow id={a.id} role={a.role} verified={a.advisor?.verified ?? false} hasProfile={Boolean(a.advisor)} />
+              </td>
             </tr>
           ))}
         </tbody>
