@@ -96,6 +96,30 @@ export function AnswerEditor(p: Props) {
     v.dispatch(v.state.replaceSelection(`${before}${text}\n`));
     v.focus();
   };
+  // Bold wraps the selection (or a placeholder word, selected so typing replaces it).
+  const bold = () => {
+    const v = view.current;
+    if (!v) return;
+    const { from, to } = v.state.selection.main;
+    const text = from === to ? "重点" : v.state.sliceDoc(from, to);
+    v.dispatch({ changes: { from, to, insert: `**${text}**` }, selection: { anchor: from + 2, head: from + 2 + text.length } });
+    v.focus();
+  };
+  // A list item: "- " before every selected line (or the current one) that is not one already.
+  const list = () => {
+    const v = view.current;
+    if (!v) return;
+    const { from, to } = v.state.selection.main;
+    const changes = [];
+    for (let pos = v.state.doc.lineAt(from).from; pos <= to; ) {
+      const line = v.state.doc.lineAt(pos);
+      if (!/^\s*([-*+]|\d+[.)])\s/.test(line.text)) changes.push({ from: line.from, insert: "- " });
+      if (line.to + 1 > v.state.doc.length) break;
+      pos = line.to + 1;
+    }
+    v.dispatch({ changes });
+    v.focus();
+  };
   const setCitation = (i: number, field: keyof Citation, value: string) => {
     touched();
     setCitations((cs) => cs.map((c, j) => (j === i ? { ...c, [field]: value } : c)));
@@ -106,10 +130,10 @@ export function AnswerEditor(p: Props) {
       <div className="editor-panes">
         <section aria-label="编辑解答">
           <div className="toolbar" role="toolbar" aria-label="插入">
-            <button type="button" className="button secondary" onClick={() => insert("**重点**")}>
+            <button type="button" className="button secondary" onClick={bold} disabled={submitted}>
               加粗
             </button>
-            <button type="button" className="button secondary" onClick={() => insert("- 第一条\n- 第二条")}>
+            <button type="button" className="button secondary" onClick={list} disabled={submitted}>
               列表
             </button>
             {p.calculators.length ? (
@@ -117,8 +141,11 @@ export function AnswerEditor(p: Props) {
                 插入计算器
                 <select
                   value=""
+                  disabled={submitted}
                   onChange={(e) => {
-                    if (e.target.value) insert(e.target.value);
+                    if (!e.target.value) return;
+                    insert(e.target.value);
+                    setStatus({ text: `已插入计算器：${e.target.selectedOptions[0]?.textContent ?? ""}`, kind: "notice" });
                   }}
                 >
                   <option value="">选择政策…</option>
@@ -135,6 +162,10 @@ export function AnswerEditor(p: Props) {
             <CodeMirror
               value={body}
               onChange={change}
+              editable={!submitted}
+              placeholder="在这里用 Markdown 写解答：先给结论，再写依据和办理方式。草稿会自动保存，只有你能看到。"
+              // Tab moves focus on, as everywhere else on the page; indentation is rarely needed in prose.
+              indentWithTab={false}
               onCreateEditor={(v) => {
                 view.current = v;
               }}
@@ -143,7 +174,7 @@ export function AnswerEditor(p: Props) {
               minHeight="22rem"
             />
           </div>
-          <fieldset className="citations-editor">
+          <fieldset className="citations-editor" disabled={submitted}>
             <legend>法律依据</legend>
             {citations.map((c, i) => (
               <div className="citation-row" key={i}>
@@ -166,6 +197,11 @@ export function AnswerEditor(p: Props) {
           <div className="answer-body" dangerouslySetInnerHTML={{ __html: preview }} />
         </section>
       </div>
+      {submitted ? (
+        <p className="notice" role="note">
+          已提交审核：审核结束前不能修改。审核人退回后可以继续修改再提交。
+        </p>
+      ) : null}
       {conflict ? (
         <div className="notice" role="alert">
           <p>这个解答在你编辑期间发布了新版本。你的文字仍在编辑框里；新发布的版本是：</p>
@@ -173,7 +209,7 @@ export function AnswerEditor(p: Props) {
         </div>
       ) : null}
       <div className="row">
-        <button type="button" className="button secondary" onClick={() => { touched(); void save(); }}>
+        <button type="button" className="button secondary" disabled={submitted} onClick={() => { touched(); void save(); }}>
           保存草稿
         </button>
         <button

@@ -27,7 +27,7 @@ export function ReviewActions({ id, slug, own }: { id: number; slug: string; own
         <button type="button" disabled={busy} onClick={() => decide("approve")}>
           批准并发布
         </button>
-        <button type="button" className="button secondary" disabled={busy} onClick={() => decide("request_changes")}>
+        <button type="button" className="button secondary" disabled={busy || !comment.trim()} title={comment.trim() ? undefined : "先写明退回的原因"} onClick={() => decide("request_changes")}>
           退回修改
         </button>
       </div>

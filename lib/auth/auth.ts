@@ -81,6 +81,10 @@ function createAuth(databaseUrl: string | undefined) {
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 200) : null;
           await db.auditEvent.create({ data: { actor: "anonymous", action: "auth.sign_in_failed", data: { email } } });
         }
+        const who = ctx.context.session?.user.id;
+        if (who && !(ctx.context.returned instanceof Error) && (ctx.path === "/change-password" || ctx.path === "/revoke-other-sessions")) {
+          await db.auditEvent.create({ data: { actor: who, action: ctx.path === "/change-password" ? "auth.password_changed" : "auth.signed_out_elsewhere", data: {} } });
+        }
       }),
     },
   });

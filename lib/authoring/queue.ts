@@ -43,6 +43,7 @@ export async function listQueue(db: Db, f: QueueFilters = {}) {
     select: { id: true, slug: true, title: true, region: true, topics: true, insurance: true, state: true, createdAt: true },
   });
   const claims = await db.claim.findMany({ where: { articleId: { in: articles.map((a) => a.id) }, expiresAt: { gt: new Date() } } });
+  const inReview = new Set((await db.review.findMany({ where: { status: "pending", articleId: { in: articles.map((a) => a.id) } }, select: { articleId: true } })).map((r) => r.articleId));
   const users = new Map((await db.user.findMany({ where: { id: { in: claims.map((c) => c.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const claimOf = new Map(claims.map((c) => [c.articleId, { by: users.get(c.userId) ?? c.userId, userId: c.userId, until: c.expiresAt.toISOString() }]));
   const since = new Date(Date.now() - 180 * 86_400_000);
@@ -52,7 +53,7 @@ export async function listQueue(db: Db, f: QueueFilters = {}) {
   );
   const searches = logged.map((r) => ({ query: r.query, n: Number(r.n), grams: bigrams(normalizeQuery(r.query).text) }));
   return articles
-    .map((a) => ({ slug: a.slug, title: a.title, region: a.region, topics: a.topics, insurance: a.insurance, state: a.state, demand: demandOf(a.title, searches), claimedBy: claimOf.get(a.id) }))
+    .map((a) => ({ slug: a.slug, title: a.title, region: a.region, topics: a.topics, insurance: a.insurance, state: a.state, demand: demandOf(a.title, searches), claimedBy: claimOf.get(a.id), inReview: inReview.has(a.id) }))
     .sort((a, b) => b.demand - a.demand || a.title.localeCompare(b.title, "zh"));
 }
 

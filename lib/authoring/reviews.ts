@@ -59,6 +59,9 @@ export async function decideReview(db: Db, id: number, reviewer: Editor, d: Deci
     const r = await tx.review.findUnique({ where: { id } });
     if (!r) throw new AppError("not_found", "找不到这次提交。");
     if (r.status !== "pending") throw new AppError("conflict", "这次提交已经审核过了。");
+    if (d.decision === "request_changes" && !d.comment?.trim()) {
+      throw new AppError("invalid", "退回修改时请写明原因，作者才知道改什么。", [{ path: ["comment"], message: "请写明退回的原因" }]);
+    }
     if (r.authorId === reviewer.id) {
       await tx.auditEvent.create({ data: { actor: reviewer.id, action: "review.own_refused", articleId: r.articleId, data: { reviewId: id } } });
       throw new AppError("forbidden", "不能审核自己提交的解答：需要另一位审核人。");

@@ -177,6 +177,13 @@ describe("the loop: queue → claim → draft → submit → review → publishe
     // Even code that skipped the check could not record it.
     await expect(db().$executeRawUnsafe(`UPDATE reviews SET status = 'approved', reviewer_id = author_id, decided_at = now() WHERE id = $1`, reviewId)).rejects.toThrow(/reviews_four_eyes/);
     expect((await db().article.findUniqueOrThrow({ where: { slug } })).state).toBe("unanswered");
+    // Another reviewer sends it back — with a reason, or not at all.
+    const other = await signedIn("reviewer");
+    const silent = await call(api.review.POST, `/api/admin/reviews/${reviewId}`, { method: "POST", cookie: other.cookie, params: { id: String(reviewId) }, body: { decision: "request_changes" } });
+    expect(silent.status).toBe(400);
+    const back = await call(api.review.POST, `/api/admin/reviews/${reviewId}`, { method: "POST", cookie: other.cookie, params: { id: String(reviewId) }, body: { decision: "request_changes", comment: "请补充法律依据" } });
+    expect(back.status).toBe(200);
+    expect(await db().review.findUniqueOrThrow({ where: { id: reviewId } })).toMatchObject({ status: "changes_requested", comment: "请补充法律依据", reviewerId: other.userId });
   });
 
   it("refuses to save a draft over an answer published since the draft began, keeping both texts", async () => {

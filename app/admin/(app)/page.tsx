@@ -57,7 +57,7 @@ export default async function QueuePage({ searchParams }: Props) {
                 <td>{regionLabel(q.region)}</td>
                 <td>{q.insurance.map((i) => INSURANCE_LABELS[i as Insurance] ?? i).join("、")}</td>
                 <td>{q.demand}</td>
-                <td>{q.claimedBy ? <span className="chip">{q.claimedBy.by} 正在解答</span> : <ClaimButton slug={q.slug} />}</td>
+                <td>{q.inReview ? <span className="chip">已提交，待审核</span> : q.claimedBy ? <span className="chip">{q.claimedBy.by} 正在解答</span> : <ClaimButton slug={q.slug} />}</td>
               </tr>
             ))}
           </tbody>

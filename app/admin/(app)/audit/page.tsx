@@ -10,6 +10,9 @@ const ACTIONS: Record<string, string> = {
   "auth.sign_in": "登录",
   "auth.sign_in_failed": "登录失败",
   "auth.forbidden": "越权操作被拒",
+  "auth.password_changed": "修改密码",
+  "auth.signed_out_elsewhere": "在其他设备上退出",
+  "account.update": "更改账号",
   "account.create": "创建账号",
   "article.create": "新建问题",
   "answer.submit": "提交解答",
@@ -45,7 +48,7 @@ export default async function AuditPage() {
           {events.map((e) => (
             <tr key={e.id.toString()}>
               <td>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{names.get(e.actor) ?? e.actor}</td>
+              <td>{names.get(e.actor) ?? (e.actor === "anonymous" ? "未登录的访客" : e.actor)}</td>
               <td>{ACTIONS[e.action] ?? e.action}</td>
               <td className="meta">{JSON.stringify(e.data)}</td>
             </tr>

@@ -7,12 +7,20 @@ import { reviewDetail } from "@/lib/authoring/reviews";
 import { currentEditor } from "@/lib/authoring/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
+import { regionLabel } from "@/lib/regions";
 
 export const metadata = { title: "审核提交" };
 
 type Props = { params: Promise<{ id: string }> };
 
 const STATUS: Record<string, string> = { pending: "待审核", approved: "已批准", changes_requested: "已退回修改" };
+const SCHEME: Record<string, string> = { outpatient: "门诊", inpatient: "住院", maternity: "生育" };
+
+/** "insurance=resident region=520500 scheme=outpatient year=2025" as a reader would say it. */
+function calculatorLabel(attrs: string): string {
+  const a = Object.fromEntries(attrs.split(" ").map((kv) => kv.split("=") as [string, string]));
+  return `${a.region ? regionLabel(a.region) : ""} ${a.year ?? ""} ${a.insurance === "resident" ? "居民" : a.insurance === "employee" ? "职工" : ""}${SCHEME[a.scheme ?? ""] ?? a.scheme ?? ""}计算器`.trim();
+}
 
 export default async function ReviewPage({ params }: Props) {
   const editor = await currentEditor(await headers());
@@ -58,10 +66,10 @@ export default async function ReviewPage({ params }: Props) {
       ) : (
         <ul>
           {r.diff.calculators.added.map((c) => (
-            <li key={`a${c}`}>新增：{c}</li>
+            <li key={`a${c}`}>新增：{calculatorLabel(c)}</li>
           ))}
           {r.diff.calculators.removed.map((c) => (
-            <li key={`r${c}`}>删去：{c}</li>
+            <li key={`r${c}`}>删去：{calculatorLabel(c)}</li>
           ))}
         </ul>
       )}
