@@ -103,6 +103,8 @@ export async function submitMyDraft(db: Db, slug: string, editor: Editor, summar
       by: editor.id,
     });
     const review = await tx.review.create({ data: { revisionId: rev.revisionId, articleId: article.id, authorId: editor.id } });
+    // The work is handed over: the question is no longer held by its author.
+    await tx.claim.deleteMany({ where: { articleId: article.id, userId: editor.id } });
     return { reviewId: review.id, revision: rev.revision };
   }, { timeout: 30_000, maxWait: 30_000 });
 }
