@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, never prerendered: a prerendered page has no nonce, and the Content-Security-
+  // Policy (proxy.ts) would block its scripts on every unknown address.
+  await connection();
   return (
     <>
       <h1>找不到这个页面</h1>

@@ -1,8 +1,7 @@
 // npm run content:check — validates every file under CONTENT_DIR without touching any database.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { crossCheck } from "../lib/content/cross-check.ts";
-import { listQuestionFiles, loadConfig } from "../lib/content/load.ts";
+import { listQuestionFiles, loadConfig, notUtf8Issue, readUtf8 } from "../lib/content/load.ts";
 import { type ContentIssue, formatIssue, parseQuestion } from "../lib/content/parse.ts";
 import type { Article } from "../lib/domain/schema.ts";
 import { readEnv } from "../lib/env.ts";
@@ -13,7 +12,14 @@ const errors: ContentIssue[] = [...config.errors];
 const warnings: ContentIssue[] = [];
 const articles: { file: string; article: Article }[] = [];
 for (const file of await listQuestionFiles(contentDir)) {
-  const r = parseQuestion(file, await readFile(join(contentDir, file), "utf8"), config.context);
+  let text: string;
+  try {
+    text = await readUtf8(join(contentDir, file), file);
+  } catch (e) {
+    errors.push(notUtf8Issue(e));
+    continue;
+  }
+  const r = parseQuestion(file, text, config.context);
   warnings.push(...r.warnings);
   if (r.ok) articles.push({ file, article: r.article });
   else errors.push(...r.errors);

@@ -3,6 +3,13 @@
 // can never disagree about what is valid.
 import type { Article } from "../domain/schema.ts";
 import { answersRule } from "../domain/visibility.ts";
+import { checkMarkdownLimits, formatBytes, MARKDOWN_LIMITS, utf8Bytes } from "../markdown/limits.ts";
+
+/**
+ * A whole article (question and every answer): answers each within their own limit can still add up
+ * to a page of tens of megabytes (a 5 MB article made a 23 MB page).
+ */
+export const MAX_ARTICLE_BYTES = 512 * 1024;
 
 export type ValidationContext = {
   /** Advisor ids answers may name. */
@@ -12,7 +19,8 @@ export type ValidationContext = {
   knownTopics?: ReadonlySet<string>;
 };
 
-export type ArticleIssue = { path: (string | number)[]; message: string };
+/** `line`: 1-based line within the field's text, when the rule points at one (a Markdown limit). */
+export type ArticleIssue = { path: (string | number)[]; message: string; line?: number };
 
 export type Validation =
   | { ok: true; article: Article; warnings: ArticleIssue[] }
@@ -26,6 +34,22 @@ export function validateArticle(input: Article, ctx: ValidationContext): Validat
   input.answers.forEach((a, i) => {
     if (!ctx.advisors.has(a.advisor)) {
       errors.push({ path: ["answers", i, "advisor"], message: `unknown advisor "${a.advisor}": add content/advisors/${a.advisor}.yaml` });
+    }
+  });
+  // Size and nesting, before anything renders or indexes the text: the Markdown parser is recursive
+  // and quadratic in places, so these limits are what keep one article from stalling every request.
+  let total = input.question ? utf8Bytes(input.question) : 0;
+  if (total > MARKDOWN_LIMITS.maxBytes) {
+    errors.push({ path: ["question"], message: `is ${formatBytes(total)}; the question may be at most ${formatBytes(MARKDOWN_LIMITS.maxBytes)}` });
+  }
+  let totalReported = false;
+  input.answers.forEach((a, i) => {
+    const limit = checkMarkdownLimits(a.body);
+    if (limit) errors.push({ path: ["answers", i, "body"], message: `answer ${i + 1} ${limit.message}`, line: limit.line });
+    total += utf8Bytes(a.body);
+    if (total > MAX_ARTICLE_BYTES && !limit && !totalReported) {
+      totalReported = true;
+      errors.push({ path: ["answers", i, "body"], message: `the article reaches ${formatBytes(total)} with answer ${i + 1}; a whole article may be at most ${formatBytes(MAX_ARTICLE_BYTES)}` });
     }
   });
   const rule = answersRule(input.status);

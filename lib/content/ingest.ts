@@ -6,7 +6,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { advisorIds, syncFileAdvisors } from "../articles/advisors.ts";
 import { fileFingerprints, webClaims } from "../articles/read.ts";
@@ -20,7 +19,7 @@ import { relationsOnce } from "../outbox/worker.ts";
 import { feedSearch, type FeedReport, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "../outbox/search-feed.ts";
 import type { SearchIndex } from "../search/client.ts";
 import { crossCheck } from "./cross-check.ts";
-import { hashText, listQuestionFiles, loadConfig } from "./load.ts";
+import { hashText, listQuestionFiles, loadConfig, notUtf8Issue, readUtf8 } from "./load.ts";
 import { parseQuestion } from "./parse.ts";
 
 export type IngestProgress = { phase: "read" | "write" | "index" | "related"; done: number; total: number };
@@ -120,9 +119,15 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
       // Same size and modification time as when last read: unchanged, without reading it.
       else if (sameContext && prior && prior.source_mtime === st.mtimeMs && prior.source_size === st.size) outcomes[i] = { file, unchanged: true };
       else {
-        const text = await readFile(path, "utf8");
-        const hash = hashText(text, config.parseContext);
-        if (prior?.source_hash === hash) {
+        let text: string | undefined;
+        try {
+          text = await readUtf8(path, file);
+        } catch (e) {
+          errors.push(notUtf8Issue(e)); // reported and skipped like a file that does not parse
+        }
+        const hash = text === undefined ? "" : hashText(text, config.parseContext);
+        if (text === undefined) outcomes[i] = { file, failed: true };
+        else if (prior?.source_hash === hash) {
           outcomes[i] = { file, unchanged: true };
           touched.push({ id: prior.id, mtime: st.mtimeMs, size: st.size });
         } else {

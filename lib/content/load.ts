@@ -5,7 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import type { ContentIssue, ParseContext } from "./parse.ts";
+import { type ContentIssue, MAX_YAML_ALIASES, type ParseContext } from "./parse.ts";
 import {
   type Advisor,
   advisorSchema,
@@ -28,6 +28,42 @@ export type ContentConfig = {
   errors: ContentIssue[];
 };
 
+/** Thrown by readUtf8 for a file whose bytes are not UTF-8 (GBK, UTF-16 …). */
+export class NotUtf8Error extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super("not UTF-8: save the file as UTF-8 (it looks like another encoding, such as GBK)");
+  }
+}
+
+// ignoreBOM keeps a byte-order mark in the text, as readFile(…, "utf8") did: content hashes stay the same.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lossyUtf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * A content file as text, refusing anything that is not UTF-8: readFile(…, "utf8") would turn GBK bytes
+ * into U+FFFD and the article would be published as mojibake. The error names the line of the first bad
+ * byte (newlines are ASCII in both encodings, so lines count the same).
+ */
+export async function readUtf8(path: string, file: string): Promise<string> {
+  const bytes = await readFile(path);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const lossy = lossyUtf8.decode(bytes);
+    const bad = lossy.indexOf("\uFFFD");
+    throw new NotUtf8Error(file, bad < 0 ? 1 : lossy.slice(0, bad).split("\n").length);
+  }
+}
+
+/** A NotUtf8Error as the issue ingest and the checker report; anything else is rethrown. */
+export function notUtf8Issue(e: unknown): ContentIssue {
+  if (e instanceof NotUtf8Error) return { file: e.file, line: e.line, message: e.message };
+  throw e;
+}
+
 /** `context` is what else the parse result depends on (the topic vocabulary): a change re-parses all. */
 export function hashText(text: string | Buffer, context = ""): string {
   return createHash("sha256").update(PARSER_VERSION).update(context).update(text).digest("hex").slice(0, 32);
@@ -45,7 +81,13 @@ export async function loadConfig(contentDir: string): Promise<ContentConfig> {
         errors.push({ file, message: "advisor file names must be lower-case ASCII ids such as wang-lin.yaml" });
         continue;
       }
-      const text = await readFile(join(advisorDir, name), "utf8");
+      let text: string;
+      try {
+        text = await readUtf8(join(advisorDir, name), file);
+      } catch (e) {
+        errors.push(notUtf8Issue(e));
+        continue;
+      }
       const parsed = safeYaml(file, text, advisorSchema, errors);
       if (parsed) advisors.set(id, { ...parsed, id, hash: hashText(text) });
     }
@@ -53,7 +95,8 @@ export async function loadConfig(contentDir: string): Promise<ContentConfig> {
   let topics: TopicVocabulary = [];
   const topicsFile = join(contentDir, "topics.yaml");
   if (existsSync(topicsFile)) {
-    topics = safeYaml("topics.yaml", await readFile(topicsFile, "utf8"), topicVocabularySchema, errors) ?? [];
+    const text = await readUtf8(topicsFile, "topics.yaml").catch((e: unknown) => void errors.push(notUtf8Issue(e)));
+    if (text !== undefined) topics = safeYaml("topics.yaml", text, topicVocabularySchema, errors) ?? [];
   }
   const topicAliases = new Map<string, string>();
   for (const t of topics) for (const a of t.aliases) topicAliases.set(a, t.name);
@@ -73,7 +116,7 @@ export async function loadConfig(contentDir: string): Promise<ContentConfig> {
 function safeYaml<T extends z.ZodType>(file: string, text: string, schema: T, errors: ContentIssue[]): z.infer<T> | undefined {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     errors.push({ file, line, message: `YAML: ${(e as Error).message.split("\n")[0]}` });
@@ -93,7 +136,9 @@ export async function loadSearchVocabulary(contentDir: string): Promise<{ vocabu
   const file = join(contentDir, "search", "vocabulary.yaml");
   const empty = { terms: [], synonyms: [], stopWords: [] };
   if (!existsSync(file)) return { vocabulary: empty, errors };
-  const vocabulary = safeYaml("search/vocabulary.yaml", await readFile(file, "utf8"), searchVocabularySchema, errors) ?? empty;
+  const text = await readUtf8(file, "search/vocabulary.yaml").catch((e: unknown) => void errors.push(notUtf8Issue(e)));
+  if (text === undefined) return { vocabulary: empty, errors };
+  const vocabulary = safeYaml("search/vocabulary.yaml", text, searchVocabularySchema, errors) ?? empty;
   const groupOf = new Map<string, number>();
   vocabulary.synonyms.forEach((group, i) => {
     for (const w of group) {

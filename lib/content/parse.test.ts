@@ -71,4 +71,59 @@ describe("parseQuestion", () => {
     expect(r.warnings.map((w) => w.field)).toEqual(["related", "topics"]);
     expect(r.ok && r.article.related).toEqual(["other"]);
   });
+
+  it("reports an answer nested too deep at the file line where the limit is passed", () => {
+    const text = front() + answer(`第一段\n\n${">".repeat(2000)} 引用`);
+    const r = parseQuestion("q.md", text, ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // Frontmatter lines 1–7, blank 8, :::answer 9, 第一段 10, blank 11, the quotes 12.
+    expect(r.errors).toEqual([{ file: "q.md", line: 12, field: "answer.body", message: expect.stringContaining("16 levels deep") }]);
+  });
+
+  it("counts the line after leading blank lines of an answer, which the body drops", () => {
+    const text = front() + answer(`\n\n${"[".repeat(600)}x${"]".repeat(600)}`);
+    const r = parseQuestion("q.md", text, ctx);
+    expect(!r.ok && r.errors[0]).toMatchObject({ line: 12, message: expect.stringContaining("brackets") });
+  });
+
+  it("refuses a 5 MB file before parsing it", () => {
+    const started = performance.now();
+    const r = parseQuestion("q.md", front() + answer("医保".repeat(900_000)), ctx);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(!r.ok && r.errors).toEqual([{ file: "q.md", line: 1, message: expect.stringMatching(/^the file is 5\.\d MB; a question file may be at most/) }]);
+  });
+
+  it("reports a YAML alias bomb as an error of that file instead of dropping it silently", () => {
+    const bomb = [
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+      ...["b", "c", "d", "e", "f", "g", "h", "i"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`),
+    ].join("\n");
+    const r = parseQuestion("q.md", front(`${bomb}\n`) + answer(), ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([{ file: "q.md", line: 8, message: expect.stringContaining("too many aliases") }]);
+  });
+
+  it("reports an alias used before its anchor", () => {
+    const r = parseQuestion("q.md", front("source: *nowhere\n") + answer(), ctx);
+    expect(!r.ok && r.errors).toEqual([{ file: "q.md", line: 7, message: expect.stringContaining("Unresolved alias") }]);
+  });
+
+  it.each([
+    ["an unquoted region", front().replace('"000000"', "520500"), 3, "region", 'must be text, but is the number 520500; put it in quotes, e.g. region: "520500"'],
+    ["a quoted year", front('year: "2025"\n'), 7, "year", 'must be a number, but is the text "2025"'],
+    ["a number among the topics", front().replace("[外地就医]", "[外地就医, 2025]"), 5, "topics[1]", 'must be text, but is the number 2025; put it in quotes, e.g. "2025"'],
+    ["insurance written as one word", front().replace("[resident]", "resident"), 4, "insurance", "must be a list, but is the text \"resident\""],
+  ])("says what was expected for %s instead of calling it missing", (_what, text, line, field, message) => {
+    const r = parseQuestion("q.md", text + answer(), ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([{ file: "q.md", line, field, message }]);
+  });
+
+  it("still calls a missing field missing", () => {
+    const r = parseQuestion("q.md", front().replace('region: "000000"\n', ""), ctx);
+    expect(!r.ok && r.errors).toEqual([{ file: "q.md", line: 2, field: "region", message: "is required" }]);
+  });
 });

@@ -1,9 +1,10 @@
 // Parses one question file into an Article, or into errors that name the file, line and field. The
 // file format's own rules (frontmatter, :::answer blocks) are checked here; the rules every article
 // obeys, whichever channel it comes from, are lib/articles/validate.ts. Pure: this module only sees text.
-import { LineCounter, parse as parseYaml, parseDocument, type Document } from "yaml";
+import { LineCounter, parse as parseYaml, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
-import { type ArticleIssue, validateArticle, type ValidationContext } from "../articles/validate.ts";
+import { type ArticleIssue, MAX_ARTICLE_BYTES, validateArticle, type ValidationContext } from "../articles/validate.ts";
+import { formatBytes, utf8Bytes } from "../markdown/limits.ts";
 import { type Answer, answerSchema, type Article, type ContentIssue, frontmatterSchema } from "../domain/schema.ts";
 
 export { type ContentIssue, formatIssue } from "../domain/schema.ts";
@@ -18,6 +19,13 @@ const OPEN_ANSWER = /^:::answer\{(.*)\}\s*$/;
 const OPEN_OTHER = /^:::+[a-zA-Z][\w-]*/;
 const CLOSE = /^:::+\s*$/;
 const FENCE = /^(```|~~~)/;
+/**
+ * Aliases a frontmatter may expand. A handful is plenty for hand-written fields; the limit is what stops
+ * a "billion laughs" file (nested aliases that expand exponentially) from exhausting memory.
+ */
+export const MAX_YAML_ALIASES = 20;
+/** A file larger than any valid article can be (the article limit plus room for its fields and markup). */
+export const MAX_FILE_BYTES = MAX_ARTICLE_BYTES + 64 * 1024;
 
 export function slugFromPath(relPath: string): string {
   return relPath.replace(/\\/g, "/").split("/").pop()!.replace(/\.md$/i, "");
@@ -26,6 +34,11 @@ export function slugFromPath(relPath: string): string {
 export function parseQuestion(file: string, text: string, ctx: ParseContext): ParseResult {
   const errors: ContentIssue[] = [];
   const warnings: ContentIssue[] = [];
+  // Refused before YAML or Markdown sees it: both parsers take seconds on megabytes.
+  const bytes = utf8Bytes(text);
+  if (bytes > MAX_FILE_BYTES) {
+    return { ok: false, errors: [{ file, line: 1, message: `the file is ${formatBytes(bytes)}; a question file may be at most ${formatBytes(MAX_FILE_BYTES)}` }], warnings };
+  }
   const src = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
   const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(src);
@@ -48,10 +61,13 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
 
   let raw: Record<string, unknown>;
   try {
-    raw = parseYaml(yamlText) ?? {};
-  } catch {
+    raw = parseYaml(yamlText, { maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+  } catch (thrown) {
     const { doc, fileLine } = locate();
     for (const e of doc.errors) errors.push({ file, line: fileLine(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` });
+    // Syntax is fine but resolving failed (too many aliases, an alias before its anchor): the document
+    // has no errors of its own, and a file with no error reported would be dropped without a word.
+    if (!errors.length) errors.push({ file, line: firstAliasLine(doc, fileLine), message: `YAML: ${aliasMessage(thrown)}` });
     return { ok: false, errors, warnings };
   }
   if (typeof raw !== "object" || Array.isArray(raw)) {
@@ -60,7 +76,7 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
   if (raw.slug === undefined) raw.slug = slugFromPath(file);
   const parsed = frontmatterSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push(issueAt(file, locate().doc, locate().fileLine, issue));
+    for (const issue of parsed.error.issues) errors.push(issueAt(file, locate().doc, locate().fileLine, issue, raw));
     return { ok: false, errors, warnings };
   }
   const front = parsed.data;
@@ -70,7 +86,12 @@ export function parseQuestion(file: string, text: string, ctx: ParseContext): Pa
   const at = (i: ArticleIssue): ContentIssue => ({
     file,
     field: i.path[0] === "answers" ? `answer.${i.path.slice(2).join(".")}` : fieldName(i.path),
-    line: i.path[0] === "answers" ? scanned.lines[i.path[1] as number] : lineAt(i.path),
+    line:
+      i.path[0] !== "answers"
+        ? lineAt(i.path)
+        : i.line !== undefined && i.path[2] === "body"
+          ? scanned.bodyLines[i.path[1] as number]! + i.line - 1
+          : scanned.lines[i.path[1] as number],
     message: i.message,
   });
   const v = validateArticle({ ...front, slug: front.slug!, answers: scanned.answers }, ctx);
@@ -85,10 +106,11 @@ function fieldName(path: (string | number)[]): string | undefined {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[") || undefined;
 }
 
-/** The :::answer blocks of a body, with the line each starts on. */
-function scanAnswers(file: string, body: string, firstLine: number, errors: ContentIssue[]): { answers: Answer[]; lines: number[] } {
+/** The :::answer blocks of a body, with the line each starts on and the line its (trimmed) text starts on. */
+function scanAnswers(file: string, body: string, firstLine: number, errors: ContentIssue[]): { answers: Answer[]; lines: number[]; bodyLines: number[] } {
   const answers: Answer[] = [];
   const starts: number[] = [];
+  const bodyStarts: number[] = [];
   const lines = body.split("\n");
   let open: { line: number; attrs: Record<string, string>; body: string[] } | null = null;
   let depth = 0; // nested directive containers inside an answer
@@ -117,6 +139,8 @@ function scanAnswers(file: string, body: string, firstLine: number, errors: Cont
           } else {
             answers.push(parsed.data);
             starts.push(open.line);
+            // The schema trims the body: its first line is the block's first non-blank one.
+            bodyStarts.push(open.line + 1 + Math.max(0, open.body.findIndex((l) => l.trim() !== "")));
           }
           open = null;
           return;
@@ -136,7 +160,7 @@ function scanAnswers(file: string, body: string, firstLine: number, errors: Cont
     }
   });
   if (open) errors.push({ file, line: (open as { line: number }).line, message: "this :::answer block is never closed with a line ':::'" });
-  return { answers, lines: starts };
+  return { answers, lines: starts, bodyLines: bodyStarts };
 }
 
 function parseAttributes(src: string): Record<string, string> {
@@ -159,11 +183,63 @@ function lineOf(doc: Document, fileLine: (o: number) => number, path: (string | 
   return 2;
 }
 
-function issueAt(file: string, doc: Document, fileLine: (o: number) => number, issue: z.core.$ZodIssue): ContentIssue {
+function firstAliasLine(doc: Document, fileLine: (o: number) => number): number {
+  let line = 2;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) line = fileLine(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
+function aliasMessage(thrown: unknown): string {
+  const text = thrown instanceof Error ? thrown.message.split("\n")[0]! : String(thrown);
+  return /excessive alias count/i.test(text)
+    ? `too many aliases (*name) to expand (at most ${MAX_YAML_ALIASES}); write the values out instead`
+    : text;
+}
+
+/** The value at a path of the raw frontmatter, and whether anything is there at all. */
+function valueAt(raw: unknown, path: (string | number)[]): { present: boolean; value?: unknown } {
+  let value = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return { present: false };
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return { present: value !== undefined && value !== null, value };
+}
+
+const TYPE_NAMES: Record<string, string> = { string: "text", number: "a number", boolean: "true or false", array: "a list", object: "a mapping of fields", date: "a date" };
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "object") return "a mapping of fields";
+  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `the ${typeof value === "number" ? "number" : typeof value} ${String(value)}`;
+}
+
+function issueAt(file: string, doc: Document, fileLine: (o: number) => number, issue: z.core.$ZodIssue, raw: unknown): ContentIssue {
   const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
   const field = path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[");
   let message = issue.message;
   if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
-  if (issue.code === "invalid_type" && issue.input === undefined) message = "is required";
+  if (issue.code === "invalid_type") {
+    // zod 4 leaves `input` out of its issues, so whether the field is missing is read from the YAML.
+    const found = valueAt(raw, path);
+    if (!found.present) message = "is required";
+    else {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      message = `must be ${expected}, but is ${describeValue(found.value)}`;
+      // YAML reads 520500 and 2025-01-02 unquoted as a number and a date: the fix is the quotes.
+      if (issue.expected === "string" && (typeof found.value === "number" || found.value instanceof Date || typeof found.value === "boolean")) {
+        const quoted = `"${found.value instanceof Date ? found.value.toISOString().slice(0, 10) : String(found.value)}"`;
+        const last = path[path.length - 1];
+        message += `; put it in quotes, e.g. ${typeof last === "string" ? `${last}: ${quoted}` : quoted}`;
+      }
+    }
+  }
   return { file, line: lineOf(doc, fileLine, path), field: field || undefined, message };
 }

@@ -1,7 +1,6 @@
 // Reads content/ into RelItems (for tests and tools that judge relations without a database).
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { listQuestionFiles, loadConfig, loadSearchVocabulary } from "./load.ts";
+import { listQuestionFiles, loadConfig, loadSearchVocabulary, readUtf8 } from "./load.ts";
 import { parseQuestion } from "./parse.ts";
 import { isAnswered, isPublic } from "../domain/visibility.ts";
 import type { RelItem } from "../related/compute.ts";
@@ -10,7 +9,7 @@ export async function relItemsFromContent(contentDir: string): Promise<{ items: 
   const config = await loadConfig(contentDir);
   const items: RelItem[] = [];
   for (const file of await listQuestionFiles(contentDir)) {
-    const r = parseQuestion(file, await readFile(join(contentDir, file), "utf8"), config.context);
+    const r = parseQuestion(file, await readUtf8(join(contentDir, file), file), config.context);
     if (r.ok && isPublic(r.article.status)) items.push({ ...r.article, answered: isAnswered(r.article.status) });
   }
   const { vocabulary } = await loadSearchVocabulary(contentDir);

@@ -14,6 +14,7 @@ import {
   splitAtCalculators,
   type MarkdownPart,
 } from "./calculator-directive.ts";
+import { checkMarkdownLimits, MARKDOWN_LIMITS, type MarkdownLimits } from "./limits.ts";
 
 /**
  * remark-directive reads any ":word" as a directive, and Chinese prose is full of ASCII colons
@@ -70,8 +71,36 @@ const processor = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
-export function renderMarkdown(md: string): string {
-  return String(processor.processSync(md));
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * The text itself, escaped, one paragraph per blank-line-separated block: what a reader gets when the
+ * Markdown is too large or too deeply nested to parse. Cut at the size limit, so that a 5 MB answer
+ * stored before the limits existed does not become a 5 MB page either.
+ */
+export function renderPlainText(md: string): string {
+  const max = MARKDOWN_LIMITS.maxBytes;
+  const text = md.length > max ? `${md.slice(0, max)}…` : md;
+  return text
+    .split(/\n[ \t]*\n+/)
+    .filter((block) => block.trim() !== "")
+    .map((block) => `<p>${escapeHtml(block.trim()).replace(/\n/g, "<br>\n")}</p>`)
+    .join("\n");
+}
+
+/**
+ * Never throws: Markdown over the limits (lib/markdown/limits.ts) is not parsed at all, and anything
+ * the parser still chokes on (a stack overflow in a nesting the limits did not foresee) falls back to
+ * the escaped text, so one answer can neither take a request down nor hold the process for minutes.
+ */
+export function renderMarkdown(md: string, limits: MarkdownLimits = MARKDOWN_LIMITS): string {
+  if (checkMarkdownLimits(md, limits)) return renderPlainText(md);
+  try {
+    return String(processor.processSync(md));
+  } catch {
+    return renderPlainText(md);
+  }
 }
 
 /** The rendered answer cut at its embedded calculators, for a page to draw them between the HTML. */

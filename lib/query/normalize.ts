@@ -31,8 +31,16 @@ export type NormalizedQuery = {
   converted: boolean;
 };
 
+// Private-use characters mean nothing to anyone else, and the search module uses two of them (U+E000,
+// U+E001) as its highlight markers: they are removed from queries and from indexed text alike.
+const PRIVATE_USE = /\p{Co}/gu;
+
+export function stripPrivateUse(s: string): string {
+  return s.replace(PRIVATE_USE, "");
+}
+
 export function normalizeQuery(raw: string): NormalizedQuery {
-  const widened = raw.normalize("NFKC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS);
+  const widened = stripPrivateUse(raw).normalize("NFKC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS);
   const simplified = toSimplified(widened);
   const display = simplified.toLowerCase();
   const spaced = display.replace(SEPARATORS, " ").trim();

@@ -1,5 +1,6 @@
 // The one mapping from an article to its Meilisearch document. Pure.
 import { markdownToPlain } from "../markdown/plain.ts";
+import { stripPrivateUse } from "../query/normalize.ts";
 import { initialsField, pinyinField } from "../query/pinyin.ts";
 import { getRegion, NATIONWIDE } from "../regions/index.ts";
 
@@ -54,9 +55,11 @@ export function toSearchDocument(a: Indexable): SearchDocument {
   return {
     id: a.id,
     slug: a.slug,
-    title: a.title,
-    question: a.question ?? "",
-    answers: a.answers.map((x) => markdownToPlain(x.body)).join("\n").slice(0, MAX_ANSWER_TEXT),
+    // Without the characters the highlighter uses as markers (lib/search/query.ts), so that every
+    // marker in a highlighted result is one Meilisearch put there.
+    title: stripPrivateUse(a.title),
+    question: stripPrivateUse(a.question ?? ""),
+    answers: stripPrivateUse(a.answers.map((x) => markdownToPlain(x.body)).join("\n")).slice(0, MAX_ANSWER_TEXT),
     topics: a.topics,
     region: a.region,
     regionNames: a.region === NATIONWIDE ? ["全国"] : path.map((p) => p.name),

@@ -6,6 +6,8 @@ export type SearchLogEntry = { query: string; kind: string; filters: Record<stri
 
 const FLUSH_MS = 1000;
 const MAX_BUFFER = 200;
+/** Consecutive single-row failures after which the database, not the data, is taken to be the problem. */
+const GIVE_UP_AFTER = 3;
 const buffers = new Map<Db, SearchLogEntry[]>();
 
 export function logSearch(db: Db, entry: SearchLogEntry) {
@@ -18,13 +20,65 @@ export function logSearch(db: Db, entry: SearchLogEntry) {
   if (buffer.length >= MAX_BUFFER) void flush(db);
 }
 
+// Postgres text and jsonb cannot hold U+0000, and jsonb refuses an unpaired surrogate escape; a visitor
+// can type either. They are dropped (NUL) or replaced (U+FFFD) so that the row can be written at all.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function storableText(s: string): string {
+  return s.replace(UNSTORABLE, (c) => (c === "\u0000" ? "" : "\uFFFD"));
+}
+
+function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return storableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storableJson(v)]));
+  }
+  return value;
+}
+
+function toRow(e: SearchLogEntry) {
+  return {
+    query: storableText(e.query),
+    kind: storableText(e.kind),
+    mode: storableText(e.mode),
+    hits: e.hits,
+    // Through JSON first: undefined filters are dropped, as the column stores them.
+    filters: storableJson(JSON.parse(JSON.stringify(e.filters ?? {}))) as object,
+  };
+}
+
 export async function flush(db: Db) {
   const entries = buffers.get(db);
   buffers.delete(db);
   if (!entries?.length) return;
+  const rows = entries.map(toRow);
   try {
-    await db.searchLog.createMany({ data: entries.map((e) => ({ ...e, filters: JSON.parse(JSON.stringify(e.filters)) })) });
+    await db.searchLog.createMany({ data: rows });
+    return;
   } catch (e) {
-    console.error(`search log: ${entries.length} entries not written: ${(e as Error).message}`);
+    if (rows.length === 1) {
+      console.error(`search log: 1 entry not written: ${(e as Error).message}`);
+      return;
+    }
   }
+  // One row Postgres still refuses must not cost the others theirs: write them one by one.
+  let lost = 0;
+  let failedInARow = 0;
+  let firstError = "";
+  for (const [i, row] of rows.entries()) {
+    if (failedInARow >= GIVE_UP_AFTER) {
+      lost += rows.length - i;
+      break;
+    }
+    try {
+      await db.searchLog.create({ data: row });
+      failedInARow = 0;
+    } catch (e) {
+      lost++;
+      failedInARow++;
+      firstError ||= (e as Error).message.replace(/\s+/g, " ").trim(); // Prisma's messages span lines
+    }
+  }
+  if (lost) console.error(`search log: ${lost} of ${rows.length} entries not written: ${firstError}`);
 }

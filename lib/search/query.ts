@@ -4,7 +4,7 @@ import type { Index, SearchParams as MeiliParams } from "meilisearch";
 import type { Db } from "../db/client.ts";
 import { isAnswered, publicFilter } from "../domain/visibility.ts";
 import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
-import { normalizeQuery, type NormalizedQuery } from "../query/normalize.ts";
+import { normalizeQuery, type NormalizedQuery, stripPrivateUse } from "../query/normalize.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { NATIONWIDE, regionLabel } from "../regions/index.ts";
 import { questionPath } from "../urls.ts";
@@ -53,6 +53,7 @@ export type SearchResult = {
 };
 
 // Private-use characters as highlight tags: the text is HTML-escaped first, then they become <mark>.
+// Indexed text and queries never contain them (stripPrivateUse), so every one came from Meilisearch.
 const PRE = "\uE000";
 const POST = "\uE001";
 
@@ -60,8 +61,19 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/**
+ * Markers → <mark> tags, balanced whatever the input: a marker that would open a second mark or close
+ * none is dropped, and a mark left open (a crop cut through a match, a document indexed before markers
+ * were stripped from content) is closed at the end. The result goes into the page as HTML.
+ */
 export function markHighlights(s: string): string {
-  return escapeHtml(s).replaceAll(PRE, "<mark>").replaceAll(POST, "</mark>");
+  let open = false;
+  const html = escapeHtml(s).replace(/[\uE000\uE001]/g, (marker) => {
+    if ((marker === PRE) === open) return "";
+    open = !open;
+    return open ? "<mark>" : "</mark>";
+  });
+  return open ? `${html}</mark>` : html;
 }
 
 export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topic" | "year">): string[] {
@@ -286,8 +298,9 @@ function snippetAround(text: string, terms: string[], radius = 40): string {
 }
 
 function markTerms(text: string, terms: string[]): string {
-  // Marked on the raw text, escaped afterwards: a term can never cut through an HTML entity.
-  let out = text;
+  // Marked on the raw text, escaped afterwards: a term can never cut through an HTML entity. Text
+  // from Postgres may hold the marker characters themselves; they are not markers.
+  let out = stripPrivateUse(text);
   for (const t of [...terms].sort((a, b) => b.length - a.length)) {
     if (t) out = out.split(t).join(`${PRE}${t}${POST}`);
   }

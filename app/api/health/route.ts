@@ -1,15 +1,16 @@
-// GET /api/health — readiness of the site and the two systems it depends on.
+// GET /api/health — readiness of the site and the two systems it depends on, as status words only
+// (lib/site/health.ts); the reasons are logged on the server.
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { getSearchClient } from "@/lib/search/client";
+import { checkHealth } from "@/lib/site/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const [db, search] = await Promise.all([
-    getDb().$queryRawUnsafe("SELECT 1").then(() => "ok", (e: Error) => e.message),
-    getSearchClient(undefined, undefined, { timeout: 1000 }).health().then(() => "ok", (e: Error) => e.message),
-  ]);
-  const ok = db === "ok";
-  return NextResponse.json({ status: ok ? (search === "ok" ? "ok" : "degraded") : "down", db, search }, { status: ok ? 200 : 503 });
+  const health = await checkHealth({
+    db: () => getDb().$queryRawUnsafe("SELECT 1"),
+    search: () => getSearchClient(undefined, undefined, { timeout: 1000 }).health(),
+  });
+  return NextResponse.json(health, { status: health.status === "down" ? 503 : 200, headers: { "cache-control": "no-store" } });
 }

@@ -14,8 +14,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ policyId: string }>; searchParams: Promise<RawSearchParams> };
 
 async function load(rawId: string) {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return null; // "%" alone and other broken escapes: no such calculator
+  }
   const policies = await getPolicies();
-  const policy = findPolicyById(policies, decodeURIComponent(rawId));
+  const policy = findPolicyById(policies, id);
   return policy ? { policies, policy } : null;
 }
 

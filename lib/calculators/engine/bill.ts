@@ -44,8 +44,9 @@ export function billFromInput(input: ParsedEstimateInput): Bill {
       fundPaid: yuanToFen(input.ytd.fundPaid),
       deductibleMet: yuanToFen(input.ytd.deductibleMet),
       admissionsBefore: input.ytd.admissionsBefore,
+      // Own keys only: a layer id such as "constructor" must not read Object.prototype's member.
       layerBase: (layerId) =>
-        yuanToFen(typeof layerBase === "number" ? layerBase : (layerBase?.[layerId] ?? 0)),
+        yuanToFen(typeof layerBase === "number" ? layerBase : layerBase && Object.hasOwn(layerBase, layerId) ? layerBase[layerId]! : 0),
     },
   };
 }

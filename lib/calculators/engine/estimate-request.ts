@@ -41,21 +41,37 @@ export function chineseIssueMessage(issue: Issue): string {
   }
 }
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  const add = (path: readonly PropertyKey[], message: string) => {
-    const key = path.map(String).join(".") || "body";
-    (fields[key] ??= []).push(message);
+/**
+ * Collects messages by field. The field names come from the client's own JSON keys, so they can be
+ * "constructor", "toString" or "__proto__": a plain object would hand back Object.prototype's members
+ * for them (or swallow "__proto__" as the prototype); a Map has no such members, and Object.fromEntries
+ * defines every key as an own property.
+ */
+function fieldCollector(): { add: (path: readonly PropertyKey[], message: string) => void; fields: () => FieldErrors } {
+  const byField = new Map<string, string[]>();
+  return {
+    add: (path, message) => {
+      const key = path.map(String).join(".") || "body";
+      const list = byField.get(key);
+      if (list) list.push(message);
+      else byField.set(key, [message]);
+    },
+    fields: () => Object.fromEntries(byField),
   };
-  for (const issue of error.issues) {
-    // An unknown key is reported on the key itself, so a client can point at it.
-    if (issue.code === "unrecognized_keys") for (const key of issue.keys) add([...issue.path, key], issue.message);
-    else add(issue.path, issue.message);
-  }
-  return fields;
 }
 
-function summary(fields: FieldErrors): string {
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const collect = fieldCollector();
+  for (const issue of error.issues) {
+    // An unknown key is reported on the key itself, so a client can point at it.
+    if (issue.code === "unrecognized_keys") for (const key of issue.keys) collect.add([...issue.path, key], issue.message);
+    else collect.add(issue.path, issue.message);
+  }
+  return collect.fields();
+}
+
+/** One line per field ("valueOf：不认识的字段"), for the `message` beside the `fields` of a 400. */
+export function summarizeFieldErrors(fields: FieldErrors): string {
   return Object.entries(fields)
     .map(([field, messages]) => `${field}：${messages.join("；")}`)
     .join("\n");
@@ -65,18 +81,16 @@ export function parseEstimateRequest(body: unknown): ParsedEstimateRequest {
   const parsed = estimateInputSchema.safeParse(body, { error: chineseIssueMessage });
   if (parsed.success) return { ok: true, input: parsed.data };
   const fields = fieldErrorsOf(parsed.error);
-  return { ok: false, message: summary(fields), fields };
+  return { ok: false, message: summarizeFieldErrors(fields), fields };
 }
 
 /** A refusal of the engine, put next to the input it is about (the year, the person, 异地 …). */
 export function fieldErrorsOfRefusal(error: CalculatorError): FieldErrors {
   const issues = error.details.issues;
   if (Array.isArray(issues)) {
-    const fields: FieldErrors = {};
-    for (const issue of issues as { path: PropertyKey[]; message: string }[]) {
-      (fields[issue.path.map(String).join(".") || "body"] ??= []).push(issue.message);
-    }
-    return fields;
+    const collect = fieldCollector();
+    for (const issue of issues as { path: PropertyKey[]; message: string }[]) collect.add(issue.path, issue.message);
+    return collect.fields();
   }
   return { [refusedField(error)]: [error.message] };
 }

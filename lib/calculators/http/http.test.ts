@@ -170,6 +170,30 @@ describe("POST /api/calculators/estimate — bad input gets field errors, never 
     expect(json.fields[field]?.length).toBeGreaterThan(0);
   });
 
+  // Keys named like Object.prototype's members once reached a plain object of field errors and gave 500.
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "answers an unknown field named %s with 400 and that field's Chinese message",
+    async (key) => {
+      const raw = `{${JSON.stringify(key)}:1}`; // JSON.stringify({__proto__: 1}) would drop the key
+      const { status, json } = await post(raw);
+      expect(status).toBe(400);
+      expect(json.error).toBe("invalid_input");
+      expect(Object.hasOwn(json.fields, key)).toBe(true);
+      expect(json.fields[key]).toEqual(["不认识的字段"]);
+      expect(json.fields.region).toEqual(["必填"]);
+      const nested = await post(`{"ytd":{${JSON.stringify(key)}:{"a":1}}}`);
+      expect(nested.status).toBe(400);
+      expect(nested.json.fields[`ytd.${key}`]).toEqual(["不认识的字段"]);
+    },
+  );
+
+  it("takes ytd.layerBase entries named like Object.prototype's members as unknown layers, not as amounts", async () => {
+    const plain = await post({ ...BIJIE_IN, level: "level2", total: 10_000 });
+    const odd = await post(`{${JSON.stringify({ ...BIJIE_IN, level: "level2", total: 10_000 }).slice(1, -1)},"ytd":{"layerBase":{"constructor":5,"__proto__":5}}}`);
+    expect(odd.status).toBe(200);
+    expect([odd.json.fund, odd.json.self]).toEqual([plain.json.fund, plain.json.self]);
+  });
+
   it("refuses a huge body with 413", async () => {
     expect((await post({ ...BIJIE_OUT, padding: "x".repeat(20_000) })).status).toBe(413);
   });
@@ -224,5 +248,12 @@ describe("GET /api/calculators/policies", () => {
     const bad = await get("?region=abc&scheme=dental&foo=1");
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.fields).sort()).toEqual(["foo", "region", "scheme"]);
+  });
+
+  it.each(["valueOf", "toString", "constructor", "__proto__"])("answers the parameter %s with 400 naming it, not 500", async (key) => {
+    const { status, json } = await get(`?${key}=x`);
+    expect(status).toBe(400);
+    expect(json.fields[key]).toEqual(["不认识的字段"]);
+    expect((json as unknown as { message: string }).message).toBe(`${key}：不认识的字段`);
   });
 });

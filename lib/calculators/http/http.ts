@@ -10,6 +10,7 @@ import {
   fieldErrorsOf,
   fieldErrorsOfRefusal,
   parseEstimateRequest,
+  summarizeFieldErrors,
   type FieldErrors,
 } from "../engine/estimate-request.ts";
 import { insuranceSchema, schemeSchema, type Policy } from "../engine/policy-schema.ts";
@@ -109,7 +110,7 @@ export async function getPolicyList(request: Request, deps: HttpDeps = defaultDe
   const filter = policyFilterSchema.safeParse(params, { error: chineseIssueMessage });
   if (!filter.success) {
     const fields = fieldErrorsOf(filter.error);
-    return fail(400, { error: "invalid_parameters", message: z.prettifyError(filter.error), fields });
+    return fail(400, { error: "invalid_parameters", message: summarizeFieldErrors(fields), fields });
   }
   const policies = await loadOr503(deps);
   if (policies instanceof Response) return policies;

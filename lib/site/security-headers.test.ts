@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce, policyKind } from "./security-headers.ts";
+
+const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
+
+describe("Content-Security-Policy", () => {
+  it("lets only the page's own nonce'd scripts run on public pages, and no framing", () => {
+    const csp = directives(contentSecurityPolicy("page", { nonce: "abc123==" }));
+    expect(csp.get("script-src")).toEqual(["'self'", "'nonce-abc123=='", "'strict-dynamic'"]);
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'self'"]);
+    expect(csp.get("form-action")).toEqual(["'self'"]);
+    expect(csp.has("upgrade-insecure-requests")).toBe(false);
+  });
+
+  it("allows eval only in development, and upgrades requests only over https", () => {
+    expect(directives(contentSecurityPolicy("page", { nonce: "n", dev: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy("page", { nonce: "n", https: true })).toMatch(/; upgrade-insecure-requests$/);
+  });
+
+  it("refuses to build a page policy without a nonce", () => {
+    expect(() => contentSecurityPolicy("page")).toThrow(/nonce/);
+  });
+
+  it("gives API responses nothing to load, and the authoring app no nonce yet", () => {
+    expect(directives(contentSecurityPolicy("api")).get("default-src")).toEqual(["'none'"]);
+    const authoring = directives(contentSecurityPolicy("authoring"));
+    expect(authoring.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(authoring.get("script-src")).not.toContain("'strict-dynamic'");
+  });
+
+  it("chooses the policy by path", () => {
+    expect(["/", "/q/x", "/search", "/administrator", "/apis"].map(policyKind)).toEqual(["page", "page", "page", "page", "page"]);
+    expect(["/api", "/api/search", "/admin", "/admin/sign-in"].map(policyKind)).toEqual(["api", "api", "authoring", "authoring"]);
+  });
+
+  it("makes 128-bit base64 nonces that do not repeat", () => {
+    const nonces = new Set(Array.from({ length: 1000 }, newNonce));
+    expect(nonces.size).toBe(1000);
+    for (const n of nonces) expect(atob(n)).toHaveLength(16);
+  });
+});

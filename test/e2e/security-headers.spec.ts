@@ -1,0 +1,121 @@
+// Security headers on the real site in a real browser: every page carries them, the nonce-based
+// Content-Security-Policy lets the pages' own scripts run (the calculator and the suggestion box still
+// work) and the browser reports no violation, and no other site can frame a page.
+import { expect, test, type Page } from "@playwright/test";
+
+const PAGES = [
+  { name: "home", path: "/" },
+  { name: "search", path: `/search?q=${encodeURIComponent("异地就医")}` },
+  { name: "question", path: "/q/jumin-yibao-keyi-yidi-jiuyi-ma" },
+  { name: "calculators", path: "/calculators" },
+  { name: "one calculator", path: "/calculators/520500-2025-resident-outpatient" },
+  { name: "a question that does not exist", path: "/q/does-not-exist" },
+];
+
+/** What the browser says about the page's CSP: console messages and securitypolicyviolation events. */
+async function watchPolicy(page: Page) {
+  const messages: string[] = [];
+  page.on("console", (m) => {
+    if (/content security policy/i.test(m.text())) messages.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => messages.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
+}
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+for (const { name, path } of PAGES) {
+  test(`the ${name} page has the security headers and no CSP violation`, async ({ page }) => {
+    const violations = await watchPolicy(page);
+    const response = await page.goto(path);
+    expect(response).not.toBeNull();
+    const headers = response!.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    // Served over plain http here: no HSTS (a browser would ignore it anyway).
+    expect(headers["strict-transport-security"]).toBeUndefined();
+
+    const csp = directives(headers["content-security-policy"] ?? "");
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'self'"]);
+    expect(csp.get("form-action")).toEqual(["'self'"]);
+    const scripts = csp.get("script-src") ?? [];
+    expect(scripts).toContain("'strict-dynamic'");
+    expect(scripts.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s))).toBe(true);
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+
+    // Every script in the HTML (Next.js's bootstrap, RSC payload and chunks) carries this response's nonce;
+    // JSON-LD is data, not script, and needs none.
+    const nonce = scripts.find((s) => s.startsWith("'nonce-"))!.slice(7, -1);
+    const tags = ((await response!.text()).match(/<script\b[^>]*>/g) ?? []).filter((t) => !t.includes("application/ld+json"));
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.filter((t) => !t.includes(`nonce="${nonce}"`))).toEqual([]);
+
+    await page.waitForLoadState("networkidle");
+    expect(await violations()).toEqual([]);
+  });
+}
+
+test("every response gets a fresh nonce", async ({ request }) => {
+  const nonceOf = async () => /'nonce-([^']+)'/.exec((await request.get("/")).headers()["content-security-policy"] ?? "")?.[1];
+  const [a, b] = [await nonceOf(), await nonceOf()];
+  expect(a).toBeTruthy();
+  expect(a).not.toBe(b);
+});
+
+test("the page scripts run under the policy: the calculator computes and the suggestion box suggests", async ({ page }) => {
+  const violations = await watchPolicy(page);
+  await page.goto("/calculators/520500-2025-resident-outpatient");
+  const calc = page.locator("section.calc").first();
+  await expect(calc).toHaveAttribute("data-interactive", "true");
+  await calc.getByLabel("就诊机构").selectOption({ label: "村卫生室/社区卫生服务站" });
+  const total = calc.getByLabel("总费用（元）");
+  await total.fill("");
+  await total.pressSequentially("100");
+  await expect(calc.getByTestId("calc-totals")).toContainText("个人负担 10.00 元");
+
+  await page.goto("/q/jumin-yibao-keyi-yidi-jiuyi-ma");
+  const box = page.getByRole("combobox").first();
+  const suggested = page.waitForResponse((r) => r.url().includes("/api/suggest") && r.status() === 200);
+  await box.pressSequentially("异地");
+  await suggested;
+  await expect(page.getByRole("listbox", { name: "搜索建议" }).first()).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test("no other site can frame a page", async ({ page, baseURL }) => {
+  const refused = page.waitForEvent("console", { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 10_000 });
+  await page.setContent(`<iframe src="${baseURL}/q/jumin-yibao-keyi-yidi-jiuyi-ma" width="800" height="600"></iframe>`);
+  await refused;
+  const framed = page.frames().find((f) => f !== page.mainFrame());
+  expect(await framed?.locator("article.answer").count().catch(() => 0)).toBe(0);
+});
+
+test("API responses and static files carry the headers too; HSTS only over https", async ({ request }) => {
+  const api = await request.get("/api/health");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
+  expect(directives(api.headers()["content-security-policy"] ?? "").get("default-src")).toEqual(["'none'"]);
+
+  const viaTls = await request.get("/", { headers: { "x-forwarded-proto": "https" } });
+  expect(viaTls.headers()["strict-transport-security"]).toMatch(/^max-age=\d+/);
+  expect(viaTls.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  expect((await request.get("/")).headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+});
