@@ -3,7 +3,12 @@ import { markdown } from "@codemirror/lang-markdown";
 import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { CalculatorWidget } from "../calculator/CalculatorWidget";
 import { adminFetch } from "./api";
+
+type PreviewPart =
+  | { kind: "html"; html: string }
+  | { kind: "calculator"; calculator: { ok: true; config: Parameters<typeof CalculatorWidget>[0]["config"]; state: Parameters<typeof CalculatorWidget>[0]["initialState"]; outcome: Parameters<typeof CalculatorWidget>[0]["initialOutcome"] } | { ok: false; message: string } };
 
 // The source pane: Markdown highlighting, soft-wrapped lines (Chinese has no spaces to wrap at), and an
 // accessible name for screen readers and tests.
@@ -29,7 +34,7 @@ const AUTOSAVE_MS = 2500;
 export function AnswerEditor(p: Props) {
   const [body, setBody] = useState(p.initialBody);
   const [citations, setCitations] = useState<Citation[]>(p.initialCitations);
-  const [preview, setPreview] = useState("");
+  const [preview, setPreview] = useState<PreviewPart[]>([]);
   const [status, setStatus] = useState<{ text: string; kind: "saved" | "notice" } | null>(null);
   const [conflict, setConflict] = useState<{ theirs: string } | null>(null);
   const [submitted, setSubmitted] = useState(p.pendingReview);
@@ -61,8 +66,8 @@ export function AnswerEditor(p: Props) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
     const t = setTimeout(async () => {
-      const r = await adminFetch<{ html: string }>("/api/admin/preview", { method: "POST", body: { body } });
-      if (r.ok) setPreview(r.data.html);
+      const r = await adminFetch<{ parts: PreviewPart[] }>("/api/admin/preview", { method: "POST", body: { body } });
+      if (r.ok) setPreview(r.data.parts);
     }, 400);
     return () => clearTimeout(t);
   }, [body, citations, save]);
@@ -194,7 +199,21 @@ export function AnswerEditor(p: Props) {
         </section>
         <section aria-label="预览" className="preview">
           <h2>预览</h2>
-          <div className="answer-body" dangerouslySetInnerHTML={{ __html: preview }} />
+          <div className="answer-body">
+            {preview.length === 0 ? <p className="meta">开始写解答后，这里显示读者将看到的样子。</p> : null}
+            {preview.map((part, i) =>
+              part.kind === "html" ? (
+                <div key={i} className="answer-html" dangerouslySetInnerHTML={{ __html: part.html }} />
+              ) : part.calculator.ok ? (
+                // Keyed by its settings: a changed directive draws a new calculator.
+                <CalculatorWidget key={`${i}:${JSON.stringify(part.calculator.state)}`} config={part.calculator.config} initialState={part.calculator.state} initialOutcome={part.calculator.outcome} />
+              ) : (
+                <p key={i} className="notice" role="note">
+                  报销计算器：{part.calculator.message}
+                </p>
+              ),
+            )}
+          </div>
         </section>
       </div>
       {submitted ? (

@@ -66,6 +66,8 @@ test("admin → accounts → advisor writes → reviewer approves → live and s
   await page.getByLabel("条款").fill("第二十三条");
   await page.getByLabel("插入计算器").selectOption({ index: 1 });
   await expect(page.locator(".preview")).toContainText(word);
+  // The calculator in the preview is the live widget readers will get.
+  await expect(page.locator(".preview")).toContainText("个人负担");
   await expect(page.getByRole("status")).toContainText("草稿已保存", { timeout: 10_000 });
   await page.reload();
   await expect(page.getByLabel("解答（Markdown）")).toContainText(word);

@@ -1,9 +1,15 @@
-// POST /api/admin/preview { body } → { html } — the editor's live preview, rendered by the same pipeline
-// and sanitiser as the public page.
+// POST /api/admin/preview { body } → { parts } — the editor's live preview, rendered by the same pipeline
+// and sanitiser as the public page; a calculator comes with its configuration and first result, so
+// the preview draws the very widget readers will use.
 import { z } from "zod";
-import { renderMarkdown } from "@/lib/markdown/render";
+import { embeddedCalculator } from "@/lib/calculators/widget/embed";
+import { renderMarkdownParts } from "@/lib/markdown/render";
 import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute({ role: "advisor", action: "preview", body: z.object({ body: z.string().max(200_000) }) }, async ({ body }) => ({ html: renderMarkdown(body.body) }));
+export const POST = adminRoute({ role: "advisor", action: "preview", body: z.object({ body: z.string().max(200_000) }) }, async ({ body }) => ({
+  parts: await Promise.all(
+    renderMarkdownParts(body.body).map(async (part) => (part.kind === "html" ? part : { kind: "calculator" as const, calculator: await embeddedCalculator(part.directive) })),
+  ),
+}));
