@@ -2,7 +2,7 @@
 // renders the first result, and hands over to the client widget. A directive naming a policy that
 // does not exist shows the calculator's own refusal instead of breaking the article.
 import Link from "next/link";
-import { embeddedCalculator } from "@/lib/calculators/widget/embed";
+import { embeddedCalculator } from "@/lib/site/calculator-embed";
 import type { CalculatorDirective } from "@/lib/markdown/render";
 import { CalculatorWidget } from "./CalculatorWidget";
 

@@ -9,22 +9,13 @@ import { createAuthMiddleware } from "better-auth/api";
 import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "../db/client.ts";
 import { env } from "../env.ts";
+import { trustedOrigins } from "./origins.ts";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
-}
-
-function trustedOrigins(siteUrl: string): string[] {
-  const u = new URL(siteUrl);
-  const out = new Set([u.origin]);
-  // The same server reached by its loopback names during development and tests.
-  if (u.hostname === "localhost" || u.hostname === "127.0.0.1") {
-    for (const host of ["localhost", "127.0.0.1"]) out.add(`${u.protocol}//${host}${u.port ? `:${u.port}` : ""}`);
-  }
-  return [...out];
 }
 
 function createAuth(databaseUrl: string | undefined) {

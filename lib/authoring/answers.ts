@@ -83,6 +83,12 @@ async function myAnswerIdTx(tx: Tx, articleId: string, editor: Editor): Promise<
   return open?.id ?? null;
 }
 
+/** One submission of an answer is reviewed at a time. */
+async function noPendingReview(tx: Tx, answerId: number) {
+  const pending = await tx.review.findFirst({ where: { status: "pending", revision: { answerId } }, select: { id: true } });
+  if (pending) throw new AppError("conflict", "这个解答已有一份待审核的提交，请等审核结果。");
+}
+
 /** Submits the caller's draft for review: a revision (not yet public) and a pending review, in one transaction. */
 export async function submitMyDraft(db: Db, slug: string, editor: Editor, summary?: string) {
   writer(editor);
@@ -92,8 +98,7 @@ export async function submitMyDraft(db: Db, slug: string, editor: Editor, summar
     const draft = await tx.answerDraft.findFirst({ where: { authorId: editor.id, answer: { articleId: article.id } } });
     if (!draft) throw new AppError("invalid", "没有可提交的草稿：请先写好解答并保存。");
     if (!draft.body.trim()) throw new AppError("invalid", "解答不能为空。", [{ path: ["body"], message: "解答不能为空" }]);
-    const pending = await tx.review.findFirst({ where: { status: "pending", revision: { answerId: draft.answerId } }, select: { id: true } });
-    if (pending) throw new AppError("conflict", "这个解答已有一份待审核的提交，请等审核结果。");
+    await noPendingReview(tx, draft.answerId);
     const rev = await submitRevisionTx(tx, {
       answerId: draft.answerId,
       advisorId: draft.advisorId,
@@ -136,8 +141,7 @@ export async function restoreRevision(db: Db, revisionId: number, editor: Editor
   return db.$transaction(async (tx) => {
     const rev = await tx.answerRevision.findUnique({ where: { id: revisionId }, include: { answer: { select: { articleId: true } } } });
     if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
-    const pending = await tx.review.findFirst({ where: { status: "pending", revision: { answerId: rev.answerId } }, select: { id: true } });
-    if (pending) throw new AppError("conflict", "这个解答已有一份待审核的提交，请等审核结果。");
+    await noPendingReview(tx, rev.answerId);
     const submitted = await submitRevisionTx(tx, {
       answerId: rev.answerId,
       advisorId: rev.advisorId,

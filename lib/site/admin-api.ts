@@ -9,6 +9,7 @@ import type { Role } from "../auth/roles.ts";
 import { type Editor, requireEditor } from "../authoring/session.ts";
 import { AppError, type AppErrorCode } from "../domain/errors.ts";
 import { env } from "../env.ts";
+import { trustedOrigins } from "../auth/origins.ts";
 
 const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
 
@@ -24,10 +25,7 @@ export function errorResponse(e: unknown) {
 export function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (!origin) return req.headers.get("sec-fetch-site") !== "cross-site";
-  const site = new URL(env().siteUrl);
-  const allowed = new Set([site.origin, new URL(req.url).origin]);
-  if (site.hostname === "localhost") allowed.add(site.origin.replace("localhost", "127.0.0.1"));
-  return allowed.has(origin);
+  return trustedOrigins(env().siteUrl).includes(origin) || origin === new URL(req.url).origin;
 }
 
 type Ctx<P> = { params: Promise<P> };

@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { pageEditor } from "@/lib/site/admin-page";
 import { SignOut } from "@/components/admin/SignOut";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
-import { currentEditor } from "@/lib/authoring/session";
 
 export const metadata: Metadata = { title: { default: "编辑后台", template: "%s — 编辑后台" }, robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
 // Every page below checks the session on the server; the API checks it again on every call.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const editor = await currentEditor(await headers());
-  if (!editor) redirect("/admin/sign-in");
+  const editor = await pageEditor();
   return (
     <div className="admin">
       <nav className="admin-nav" aria-label="编辑后台">

@@ -1,17 +1,14 @@
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { AccountRow } from "@/components/admin/AccountRow";
 import { NewAccountForm } from "@/components/admin/NewAccountForm";
-import { hasRole, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { listAccounts } from "@/lib/authoring/accounts";
-import { currentEditor } from "@/lib/authoring/session";
 import { getDb } from "@/lib/db/client";
+import { pageEditor } from "@/lib/site/admin-page";
 
 export const metadata = { title: "账号管理" };
 
 export default async function AccountsPage() {
-  const editor = await currentEditor(await headers());
-  if (!editor || !hasRole(editor.role, "admin")) redirect("/admin");
+  await pageEditor("admin");
   const accounts = await listAccounts(getDb());
   return (
     <>

@@ -1,8 +1,5 @@
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { hasRole } from "@/lib/auth/roles";
-import { currentEditor } from "@/lib/authoring/session";
 import { getDb } from "@/lib/db/client";
+import { pageEditor } from "@/lib/site/admin-page";
 
 export const metadata = { title: "审计日志" };
 
@@ -26,8 +23,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 export default async function AuditPage() {
-  const editor = await currentEditor(await headers());
-  if (!editor || !hasRole(editor.role, "admin")) redirect("/admin");
+  await pageEditor("admin");
   const db = getDb();
   const events = await db.auditEvent.findMany({ orderBy: { id: "desc" }, take: 200 });
   const names = new Map((await db.user.findMany({ where: { id: { in: events.map((e) => e.actor) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));

@@ -1,16 +1,12 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { hasRole } from "@/lib/auth/roles";
 import { pendingReviews } from "@/lib/authoring/reviews";
-import { currentEditor } from "@/lib/authoring/session";
 import { getDb } from "@/lib/db/client";
+import { pageEditor } from "@/lib/site/admin-page";
 
 export const metadata = { title: "待审核" };
 
 export default async function ReviewsPage() {
-  const editor = await currentEditor(await headers());
-  if (!editor || !hasRole(editor.role, "reviewer")) redirect("/admin");
+  const editor = await pageEditor("reviewer");
   const items = await pendingReviews(getDb());
   return (
     <>

@@ -2,7 +2,7 @@
 // and sanitiser as the public page; a calculator comes with its configuration and first result, so
 // the preview draws the very widget readers will use.
 import { z } from "zod";
-import { embeddedCalculator } from "@/lib/calculators/widget/embed";
+import { embeddedCalculator } from "@/lib/site/calculator-embed";
 import { renderMarkdownParts } from "@/lib/markdown/render";
 import { adminRoute } from "@/lib/site/admin-api";
 

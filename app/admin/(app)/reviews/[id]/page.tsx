@@ -1,11 +1,9 @@
-import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { AnswerBody } from "@/components/AnswerBody";
 import { ReviewActions } from "@/components/admin/ReviewActions";
-import { hasRole } from "@/lib/auth/roles";
 import { reviewDetail } from "@/lib/authoring/reviews";
-import { currentEditor } from "@/lib/authoring/session";
 import { getDb } from "@/lib/db/client";
+import { pageEditor } from "@/lib/site/admin-page";
 import { AppError } from "@/lib/domain/errors";
 import { regionLabel } from "@/lib/regions";
 
@@ -23,8 +21,7 @@ function calculatorLabel(attrs: string): string {
 }
 
 export default async function ReviewPage({ params }: Props) {
-  const editor = await currentEditor(await headers());
-  if (!editor || !hasRole(editor.role, "reviewer")) redirect("/admin");
+  const editor = await pageEditor("reviewer");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
   const r = await reviewDetail(getDb(), id).catch((e) => {

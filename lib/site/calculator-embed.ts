@@ -2,14 +2,14 @@
 // computed on the server, or the calculator's own refusal. The public page and the editor's preview
 // both draw it from this, so the preview is the calculator readers will get.
 import "server-only";
-import { isCalculatorError } from "../engine/errors.ts";
-import { findPolicy } from "../engine/find-policy.ts";
-import type { Policy } from "../engine/policy-schema.ts";
-import { todayInChina } from "../engine/policy-status.ts";
-import { getPolicies } from "../policies/server-policies.ts";
-import type { CalculatorDirective } from "../../markdown/render.ts";
-import { buildCalculatorConfig, estimateOutcome } from "./widget-config.ts";
-import { defaultState } from "./widget-state.ts";
+import { isCalculatorError } from "../calculators/engine/errors.ts";
+import { findPolicy } from "../calculators/engine/find-policy.ts";
+import type { Policy } from "../calculators/engine/policy-schema.ts";
+import { todayInChina } from "../calculators/engine/policy-status.ts";
+import { getPolicies } from "../calculators/policies/server-policies.ts";
+import type { CalculatorDirective } from "../markdown/render.ts";
+import { buildCalculatorConfig, estimateOutcome } from "../calculators/widget/widget-config.ts";
+import { defaultState } from "../calculators/widget/widget-state.ts";
 
 export type EmbeddedCalculator =
   | { ok: true; config: ReturnType<typeof buildCalculatorConfig>; state: ReturnType<typeof defaultState>; outcome: ReturnType<typeof estimateOutcome> }
