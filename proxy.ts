@@ -1,5 +1,5 @@
 // Runs before every page and API request (not static files): gives the response its
-// Content-Security-Policy, with a fresh nonce for the public pages (lib/site/security-headers.ts), and
+// Content-Security-Policy, with a fresh nonce for the pages rendered per request (lib/site/security-headers.ts), and
 // answers a path with a broken percent-escape itself. The headers that never vary are in next.config.js.
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, newNonce, policyKind } from "./lib/site/security-headers.ts";

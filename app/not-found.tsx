@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { connection } from "next/server";
 
-export default async function NotFound() {
-  // Rendered per request, never prerendered: a prerendered page has no nonce, and the Content-Security-
-  // Policy (proxy.ts) would block its scripts on every unknown address.
-  await connection();
+// Static: Next renders this boundary inside every page, cached ones included, so it must not make a
+// page dynamic. An address that names no route gets the cached pages' policy (security-headers.ts),
+// which lets this prerendered page's scripts run.
+export default function NotFound() {
   return (
     <>
       <h1>找不到这个页面</h1>

@@ -27,9 +27,17 @@ const schema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL such as https://yibao.example.cn" }).optional(),
   /** Signs session cookies; `npm start` generates one into DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Lets the outbox worker tell the web servers which cached pages changed; `npm start` generates one. */
+  REVALIDATE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The web servers whose page caches the worker refreshes, comma-separated; this machine's by default. */
+  REVALIDATE_URLS: z
+    .string()
+    .transform((s) => s.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each must be an http(s):// URL" })).min(1))
+    .optional(),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string; siteUrl: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string; siteUrl: string; revalidateUrls: string[] };
 
 export class EnvError extends Error {}
 
@@ -42,7 +50,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const siteUrl = (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, "");
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl };
+  const revalidateUrls = parsed.data.REVALIDATE_URLS ?? [`http://127.0.0.1:${parsed.data.PORT}`];
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl, revalidateUrls };
 }
 
 let cached: Env | undefined;

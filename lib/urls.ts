@@ -18,12 +18,35 @@ export function searchPath(p: SearchLink = {}): string {
   return s ? `/search?${s}` : "/search";
 }
 
+// Landing pages (decided once, see docs/SEO.md): regions by their six-digit GB/T 2260 code (000000 is
+// nationwide), topics by their name as written in content/topics.yaml, a year as four digits.
+//   /regions/520500          毕节市
+//   /regions/520500/2025     毕节市 2025年
+//   /regions/520500/门诊统筹  毕节市 · 门诊统筹
+//   /topics/门诊统筹          门诊统筹 (all regions)
 export function regionPath(code: string): string {
-  return searchPath({ region: code });
+  return `/regions/${code}`;
+}
+
+export function regionTopicPath(code: string, topic: string): string {
+  return `/regions/${code}/${encodeURIComponent(topic)}`;
+}
+
+export function regionYearPath(code: string, year: number): string {
+  return `/regions/${code}/${year}`;
 }
 
 export function topicPath(topic: string): string {
-  return searchPath({ topic });
+  return `/topics/${encodeURIComponent(topic)}`;
+}
+
+export function aboutPath(): string {
+  return "/about";
+}
+
+/** An absolute URL on the site's public origin (canonicals, sitemaps, Open Graph, JSON-LD). */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, `${siteUrl.replace(/\/$/, "")}/`).toString();
 }
 
 export function calculatorsPath(): string {

@@ -2,6 +2,7 @@
 import { runIngest } from "../lib/content/run-ingest.ts";
 import { closeDb } from "../lib/db/client.ts";
 import { env } from "../lib/env.ts";
+import { pageRevalidation } from "../lib/outbox/pages.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
@@ -9,7 +10,9 @@ const e = exitOnEnvError(env);
 const stack = await openStack(e, { log: (m) => console.error(m) });
 let code = 0;
 try {
-  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX });
+  // A running site refreshes the pages this changes; with none running there is nothing to refresh.
+  const pages = { ...(await pageRevalidation(e)), attempts: 1, log: () => {} };
+  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX, pages });
   code = report.errors.length || report.indexError ? 1 : 0;
 } catch (err) {
   console.error(`ingest failed: ${(err as Error).message}`);

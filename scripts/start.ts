@@ -12,6 +12,7 @@ import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { runIngest } from "../lib/content/run-ingest.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
+import { pageRevalidation } from "../lib/outbox/pages.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
 import { getIndex, getSearchClient } from "../lib/search/client.ts";
 import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
@@ -55,9 +56,11 @@ exitHook((done) => {
 
 // Sessions survive restarts and are valid on every instance only with one fixed secret: kept in DATA_DIR.
 const authSecret = env.BETTER_AUTH_SECRET ?? (await loadOrCreateSecret(env.dataDir, "auth-secret"));
+const pages = await pageRevalidation(env, log);
 const childEnv = {
   ...process.env,
   BETTER_AUTH_SECRET: authSecret,
+  REVALIDATE_SECRET: pages.secret,
   DATABASE_URL: stack.databaseUrl,
   MEILI_URL: stack.meiliUrl,
   ...(stack.meiliKey ? { MEILI_MASTER_KEY: stack.meiliKey } : {}),
@@ -82,6 +85,7 @@ try {
     synonyms: vocabulary.synonyms,
     signal: stopWorker.signal,
     log,
+    pages,
   }).catch((e: Error) => log(`worker stopped: ${e.message}`));
 }
 

@@ -3,6 +3,7 @@
 import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { env } from "../lib/env.ts";
+import { pageRevalidation } from "../lib/outbox/pages.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import { openStack } from "../lib/servers/stack.ts";
@@ -25,6 +26,7 @@ try {
     synonyms: vocabulary.synonyms,
     signal: abort.signal,
     log,
+    pages: await pageRevalidation(e, log),
   });
 } finally {
   await closeDb(stack.databaseUrl);

@@ -19,7 +19,8 @@ const STATE_KEY = "relations_version";
  */
 export const FULL_RECOMPUTE_MAX = 5000;
 
-export type RelationsReport = { computed: number; all: boolean };
+/** `changed`: the articles whose lists came out different (their cached pages must be refreshed). */
+export type RelationsReport = { computed: number; all: boolean; changed: string[] };
 
 export async function refreshRelations(db: Db, synonyms: string[][], onProgress?: (done: number, total: number) => void): Promise<RelationsReport> {
   const version = createHash("sha256").update(ALGORITHM_VERSION).update(JSON.stringify(synonyms)).digest("hex").slice(0, 16);
@@ -28,7 +29,7 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
   const dirty = await db.$queryRawUnsafe<{ id: string; slug: string; at: string }[]>(
     `SELECT id, slug, relations_dirty_at::text AS at FROM articles WHERE relations_dirty_at IS NOT NULL`,
   );
-  if (!all && dirty.length === 0) return { computed: 0, all };
+  if (!all && dirty.length === 0) return { computed: 0, all, changed: [] };
 
   // In slug order: candidate lists are bounded, so the order of the corpus must not depend on Postgres.
   const items = await db.$queryRawUnsafe<(RelItem & { id: string })[]>(
@@ -70,6 +71,7 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
   onProgress?.(targets.size, targets.size);
 
   const replaced = [...new Set([...[...targets].map((s) => idOf.get(s)!), ...dirty.map((d) => d.id)])];
+  const changed = await changedLists(db, full ? null : replaced, rows);
   const statements: Prisma.PrismaPromise<unknown>[] = [
     full
       ? db.$executeRawUnsafe(`DELETE FROM article_relations`)
@@ -97,7 +99,30 @@ export async function refreshRelations(db: Db, synonyms: string[][], onProgress?
   );
   // A full recompute replaces every row at once (about a million at 100,000 articles): no 5 s default.
   await db.$transaction(statements, { timeout: 10 * 60_000, maxWait: 30_000 });
-  return { computed: targets.size, all: full };
+  return { computed: targets.size, all: full, changed };
+}
+
+type RelationRow = { article_id: string; related_id: string; kind: string; position: number };
+
+/** Articles (among `ids`, or all when null) whose stored lists differ from the new rows. */
+async function changedLists(db: Db, ids: string[] | null, rows: RelationRow[]): Promise<string[]> {
+  const old = await db.$queryRawUnsafe<RelationRow[]>(
+    `SELECT article_id::text, related_id::text, kind, position FROM article_relations${ids ? ` WHERE article_id = ANY($1::uuid[])` : ""}`,
+    ...(ids ? [ids] : []),
+  );
+  const signature = (list: RelationRow[]) => {
+    const by = new Map<string, string[]>();
+    for (const r of [...list].sort((a, b) => a.kind.localeCompare(b.kind) || a.position - b.position)) {
+      const k = r.article_id;
+      if (!by.has(k)) by.set(k, []);
+      by.get(k)!.push(`${r.kind}:${r.related_id}`);
+    }
+    return new Map([...by].map(([k, v]) => [k, v.join(",")]));
+  };
+  const before = signature(old);
+  const after = signature(rows);
+  const keys = new Set([...before.keys(), ...after.keys(), ...(ids ?? [])]);
+  return [...keys].filter((k) => (before.get(k) ?? "") !== (after.get(k) ?? ""));
 }
 
 /** Whether any article waits for its related questions. */

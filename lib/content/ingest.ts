@@ -16,7 +16,9 @@ import { type Db, getDb } from "../db/client.ts";
 import { acquireLock } from "../db/lock.ts";
 import type { ContentIssue } from "../domain/schema.ts";
 import { relationsOnce } from "../outbox/worker.ts";
-import { feedSearch, type FeedReport, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "../outbox/search-feed.ts";
+import { type PageRevalidation, revalidatePages } from "../outbox/pages.ts";
+import { articleTag, changeTags } from "../site/page-tags.ts";
+import { type ChangedBatch, feedSearch, type FeedReport, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "../outbox/search-feed.ts";
 import type { SearchIndex } from "../search/client.ts";
 import { crossCheck } from "./cross-check.ts";
 import { hashText, listQuestionFiles, loadConfig, notUtf8Issue, readUtf8 } from "./load.ts";
@@ -52,6 +54,8 @@ export type IngestOptions = {
   onWait?: () => void;
   /** Synonym groups from content/search/vocabulary.yaml, for related-question similarity. */
   synonyms?: string[][];
+  /** Running web servers whose cached pages the changes make stale (none while `npm start` boots). */
+  pages?: PageRevalidation;
 };
 
 const READ_CONCURRENCY = 64;
@@ -187,6 +191,7 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
   // running `npm start` waits for it instead of feeding the same rows.
   let writing = true;
   let index: FeedReport | null = null;
+  const changes: ChangedBatch[] = [];
   let indexError: string | undefined;
   const feedLock = opts.index ? await acquireLock(opts.databaseUrl, SEARCH_FEED_LOCK, { wait: true }) : null;
   const feeding = feedLock
@@ -194,7 +199,7 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
         await resetClaims(db);
         const requeued = await requeueIfStale(db, opts.index!);
         const total = Math.max(changed.length + deleted.length, requeued);
-        return feedSearch(db, opts.index!, feedLock, { more: () => writing, onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, total) }) });
+        return feedSearch(db, opts.index!, feedLock, { more: () => writing, onChanged: (b) => changes.push(b), onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, total) }) });
       })().then(
         (r) => (index = r),
         // Postgres has the content; the outbox rows stay for the worker or the next ingest.
@@ -225,8 +230,12 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
   }
   const tIndex = performance.now();
 
-  const relations = (await relationsOnce(opts.databaseUrl, db, opts.synonyms ?? [], { wait: true })) ?? { computed: 0, all: false };
+  const relations = (await relationsOnce(opts.databaseUrl, db, opts.synonyms ?? [], { wait: true })) ?? { computed: 0, all: false, changed: [] };
   const tRelated = performance.now();
+  if (opts.pages) {
+    const tags = changes.length ? changeTags({ articleIds: changes.flatMap((c) => c.articleIds), slugs: changes.flatMap((c) => c.slugs) }) : [];
+    await revalidatePages(opts.pages, [...tags, ...relations.changed.map(articleTag)]);
+  }
 
   const added = changed.filter((c) => !knownIds.has(c.id)).length;
   return {

@@ -2,6 +2,7 @@
 import { createProgress } from "../cli/progress.ts";
 import { formatIssue } from "../domain/schema.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../search/client.ts";
+import type { PageRevalidation } from "../outbox/pages.ts";
 import { ingestContent, type IngestReport } from "./ingest.ts";
 import { loadSearchVocabulary } from "./load.ts";
 
@@ -12,6 +13,7 @@ export async function runIngest(opts: {
   meiliKey?: string;
   indexName?: string;
   out?: (line: string) => void;
+  pages?: PageRevalidation;
 }): Promise<IngestReport> {
   const out = opts.out ?? ((l: string) => console.log(l));
   const client = getSearchClient(opts.meiliUrl, opts.meiliKey);
@@ -35,6 +37,7 @@ export async function runIngest(opts: {
       index: searchUp ? getIndex(client, opts.indexName) : undefined,
       onWait: () => out("another ingest is running against this database; waiting for it to finish…"),
       synonyms: vocabulary.synonyms,
+      pages: opts.pages,
       onProgress: (p) => progress.update(labels[p.phase], p.done, p.total),
     });
   } finally {

@@ -43,6 +43,9 @@ export async function requeueIfStale(db: Db, index: SearchIndex): Promise<number
 
 export type FeedReport = { rows: number; upserted: number; deleted: number };
 
+/** What a batch changed, for the page cache: the articles, and the slugs they now have. */
+export type ChangedBatch = { articleIds: string[]; slugs: string[] };
+
 /**
  * Applies every due outbox row to Meilisearch, then deletes the rows whose tasks succeeded. Batches are
  * queued without waiting for each to be indexed (up to `inFlight` at once): Meilisearch merges
@@ -59,6 +62,8 @@ export async function feedSearch(
     onBatch?: (done: number) => void;
     /** While this returns true an empty outbox means "wait for more" (rows are still being written). */
     more?: () => boolean;
+    /** Told of each batch as soon as it is read from Postgres (pages need not wait for the index). */
+    onChanged?: (batch: ChangedBatch) => void;
   } = {},
 ): Promise<FeedReport> {
   void lock; // proof that the caller holds the feed lock
@@ -91,6 +96,7 @@ export async function feedSearch(
       const foundIds = new Set(found.map((a) => a.id));
       // An article that is gone or no longer public leaves the index.
       const removed = ids.filter((id) => !foundIds.has(id));
+      opts.onChanged?.({ articleIds: ids, slugs: found.map((a) => a.record.slug) });
       const docs = found.map((a) => toSearchDocument({ id: a.id, ...a.record }));
       const tasks = [await enqueueDocuments(index, docs), await enqueueRemoval(index, removed)].filter((t): t is number => t !== null);
       pending.push({ rows, tasks, upserted: docs.length, deleted: removed.length });

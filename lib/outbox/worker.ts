@@ -9,7 +9,9 @@ import type { Db } from "../db/client.ts";
 import { acquireLock } from "../db/lock.ts";
 import { OUTBOX_CHANNEL } from "../db/outbox.ts";
 import type { SearchIndex } from "../search/client.ts";
-import { feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
+import { type PageRevalidation, revalidatePages } from "./pages.ts";
+import { articleTag, changeTags } from "../site/page-tags.ts";
+import { type ChangedBatch, feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
 
 export const RELATIONS_LOCK = "outbox:relations";
 
@@ -25,18 +27,25 @@ export type WorkerOptions = {
   pollMs?: number;
   /** Quiet time before related questions are recomputed, so a burst of saves is one recomputation. */
   relationsDelayMs?: number;
+  /** The web servers whose cached pages to refresh after each applied batch. */
+  pages?: PageRevalidation;
 };
 
 /** One pass of the search feed, under its lock. Returns null when another feeder holds the lock. */
-export async function feedOnce(databaseUrl: string, db: Db, index: SearchIndex, opts: { wait?: boolean; requeue?: boolean } = {}) {
+export async function feedOnce(databaseUrl: string, db: Db, index: SearchIndex, opts: { wait?: boolean; requeue?: boolean; pages?: PageRevalidation } = {}) {
   const lock = await acquireLock(databaseUrl, SEARCH_FEED_LOCK, { wait: opts.wait });
   if (!lock) return null;
+  // Pages read Postgres: they are refreshed as soon as a batch is read, while Meilisearch indexes it.
+  const refreshing: Promise<unknown>[] = [];
+  const pages = opts.pages;
+  const onChanged = pages ? (b: ChangedBatch) => void refreshing.push(revalidatePages(pages, changeTags(b))) : undefined;
   try {
     await resetClaims(db);
     const requeued = opts.requeue ? await requeueIfStale(db, index) : 0;
-    return { requeued, ...(await feedSearch(db, index, lock)) };
+    return { requeued, ...(await feedSearch(db, index, lock, { onChanged })) };
   } finally {
     await lock.release();
+    await Promise.all(refreshing);
   }
 }
 
@@ -87,7 +96,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
     let first = true;
     while (!o.signal.aborted) {
       try {
-        const r = await feedOnce(o.databaseUrl, o.db, o.index, { requeue: first, wait: false });
+        const r = await feedOnce(o.databaseUrl, o.db, o.index, { requeue: first, wait: false, pages: o.pages });
         if (r) {
           first = false;
           if (r.requeued) log(`worker: search index rebuilt from Postgres (${r.requeued} articles queued)`);
@@ -107,6 +116,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
         try {
           const r = await relationsOnce(o.databaseUrl, o.db, o.synonyms);
           if (r?.computed) log(`worker: related questions recomputed for ${r.computed} articles`);
+          if (o.pages && r?.changed.length) await revalidatePages(o.pages, r.changed.map(articleTag));
         } catch (e) {
           log(`worker: related questions not recomputed (${(e as Error).message}); will retry`);
         }

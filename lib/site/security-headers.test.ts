@@ -31,8 +31,19 @@ describe("Content-Security-Policy", () => {
     expect(authoring.get("script-src")).not.toContain("'strict-dynamic'");
   });
 
+  it("gives cached pages a policy without a nonce that still refuses foreign scripts, eval and framing", () => {
+    const csp = directives(contentSecurityPolicy("cached"));
+    expect(csp.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'self'"]);
+  });
+
   it("chooses the policy by path", () => {
-    expect(["/", "/q/x", "/search", "/administrator", "/apis"].map(policyKind)).toEqual(["page", "page", "page", "page", "page"]);
+    expect(["/", "/search", "/calculators", "/calculators/x", "/advisors/x"].map(policyKind)).toEqual(["page", "page", "page", "page", "page"]);
+    expect(["/q/x", "/regions", "/regions/520500/2025", "/topics/门诊统筹", "/about", "/no-such-page", "/administrator", "/apis"].map(policyKind)).toEqual(
+      ["cached", "cached", "cached", "cached", "cached", "cached", "cached", "cached"],
+    );
     expect(["/api", "/api/search", "/admin", "/admin/sign-in"].map(policyKind)).toEqual(["api", "api", "authoring", "authoring"]);
   });
 

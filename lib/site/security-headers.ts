@@ -1,14 +1,24 @@
 // The Content-Security-Policy of every response, chosen by what the path serves. proxy.ts sets it;
 // next.config.js adds the headers that never vary (nosniff, Referrer-Policy, X-Frame-Options, HSTS).
 //
-// Public pages get a fresh nonce per request and 'strict-dynamic': Next.js writes its bootstrap and its
-// RSC payload as inline scripts and puts the nonce it finds in the request's policy on them and on its
-// chunk scripts, which then load the rest. No 'unsafe-inline' for scripts, so an injected <script> in
-// an answer (the sanitiser's second line of defence) would not run. This needs every public page to be
-// rendered per request, which they are (force-dynamic): a prerendered page has no nonce to match.
+// Pages rendered per request (search, calculators, advisors, home) get a fresh nonce and
+// 'strict-dynamic': Next.js writes its bootstrap and its RSC payload as inline scripts and puts the
+// nonce it finds in the request's policy on them and on its chunk scripts, which then load the rest. No
+// 'unsafe-inline' for scripts, so an injected <script> in an answer (the sanitiser's second line of
+// defence) would not run.
+//
+// Cached pages (questions, landing pages, about, and the prerendered 404: rendered once, served to everyone, see
+// lib/site/page-cache.ts) cannot carry a per-request nonce, and their inline RSC payload differs per page,
+// so no fixed hash matches it either. They allow inline scripts from the page itself and nothing else:
+// scripts only from this origin, no eval, no plugins, no framing, no <base>. What an attacker would need
+// — markup that survives the sanitiser — is what the sanitiser and the escaped JSON-LD keep out, and
+// these pages reflect nothing from the request.
 // Pure: no framework imports, so that it can be tested on its own.
 
-export type PolicyKind = "page" | "authoring" | "api";
+export type PolicyKind = "page" | "cached" | "authoring" | "api";
+
+/** The pages rendered per request; every other page address is cached, or is the prerendered 404. */
+const PER_REQUEST = /^\/$|^\/(search|calculators|advisors)(\/|$)/;
 
 export type PolicyOptions = {
   /** Base64, fresh for every request; required for "page". */
@@ -26,7 +36,7 @@ export type PolicyOptions = {
 export function policyKind(pathname: string): PolicyKind {
   if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return "authoring";
-  return "page";
+  return PER_REQUEST.test(pathname) ? "page" : "cached";
 }
 
 function serialize(directives: Record<string, string[]>): string {
@@ -55,6 +65,17 @@ export function contentSecurityPolicy(kind: PolicyKind, opts: PolicyOptions = {}
       "style-src": ["'self'", "'unsafe-inline'"],
       "img-src": ["'self'", "data:", "blob:"],
       "font-src": ["'self'"],
+      ...common,
+    });
+  }
+  if (kind === "cached") {
+    return serialize({
+      "default-src": ["'self'"],
+      "script-src": ["'self'", "'unsafe-inline'", ...eval_],
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "img-src": ["'self'", "data:", "blob:"],
+      "font-src": ["'self'"],
+      "connect-src": ["'self'"],
       ...common,
     });
   }

@@ -10,12 +10,23 @@ import { slugSchema, type Citation } from "@/lib/domain/schema";
 import { getDb } from "@/lib/db/client";
 import { markdownToPlain } from "@/lib/markdown/plain";
 import { getRegion } from "@/lib/regions";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { isAnswered } from "@/lib/domain/visibility";
 import { NATIONWIDE } from "@/lib/regions";
-import { jsonLdScript } from "@/lib/seo/json-ld";
+import { JsonLd } from "@/components/JsonLd";
+import { env } from "@/lib/env";
+import { describe, pageMetadata } from "@/lib/site/metadata";
+import { articleTag, dependsOn, slugTag } from "@/lib/site/page-cache";
+import { breadcrumbList, qaPage, type Crumb } from "@/lib/seo/structured-data";
 import { advisorPath, questionPath, regionPath, topicPath } from "@/lib/urls";
 
-export const dynamic = "force-dynamic";
+// Rendered once and served from the page cache (lib/site/page-cache.ts); the outbox worker expires a
+// question's page when it changes. 3600 = PAGE_TTL_SECONDS (Next needs a literal here).
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return []; // none at build time: each page is rendered on its first request
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,6 +40,8 @@ const load = cache(async (raw: string): Promise<PublicArticle | null> => {
   }
   const slug = slugSchema.safeParse(decoded);
   if (!slug.success) return null;
+  // A 404 or a redirect cached here must go when an article takes this slug.
+  await dependsOn([slugTag(slug.data)]);
   const found = await getPublicArticle(getDb(), slug.data);
   if (found) return found;
   const moved = await currentSlug(getDb(), slug.data);
@@ -39,11 +52,30 @@ const load = cache(async (raw: string): Promise<PublicArticle | null> => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const a = await load((await params).slug);
   if (!a) return { title: "找不到这个问题" };
-  return {
+  // The answer, not the asker's text, is what a searcher wants to read in the result snippet.
+  const answer = a.answers[0] ? markdownToPlain(a.answers[0].body) : null;
+  return pageMetadata({
     title: a.title,
-    description: (a.question ?? a.answers[0]?.body ?? a.title).replace(/\s+/g, " ").slice(0, 120),
-    alternates: { canonical: questionPath(a.slug) },
-  };
+    description: answer ?? `${a.title}：这个问题还在等待顾问解答。${a.question ?? ""}`,
+    path: questionPath(a.slug),
+    // A question without an answer has nothing to rank for yet.
+    noindex: !isAnswered(a.state),
+    type: "article",
+    published: a.published,
+    modified: a.updated ?? a.published,
+  });
+}
+
+/** 全国 › 省 › 市 › 主题 › this question. */
+function crumbsOf(a: PublicArticle): Crumb[] {
+  const region = getRegion(a.region);
+  const places = (region?.path ?? []).filter((p, i, all) => i === 0 || p.name !== all[i - 1]!.name);
+  return [
+    { name: "全国", path: regionPath(NATIONWIDE) },
+    ...places.map((p) => ({ name: p.name, path: regionPath(p.code) })),
+    ...(a.topics[0] ? [{ name: a.topics[0], path: topicPath(a.topics[0]) }] : []),
+    { name: a.title, path: questionPath(a.slug) },
+  ];
 }
 
 function citationText(c: Citation) {
@@ -83,44 +115,30 @@ function QuestionList({ items }: { items: { slug: string; title: string; state: 
 export default async function QuestionPage({ params }: Props) {
   const a = await load((await params).slug);
   if (!a) notFound();
-  const region = getRegion(a.region);
   const { related, duplicates } = await relationsOf(getDb(), a.id);
+  // The page shows these articles' titles: it is stale when any of them changes.
+  await dependsOn([a.id, ...related.map((r) => r.id), ...duplicates.map((d) => d.id)].map(articleTag));
   const general = a.citations;
-  const jsonLd = {
-    "@context": "https://schema.org",
-    "@type": "QAPage",
-    mainEntity: {
-      "@type": "Question",
-      name: a.title,
-      text: a.question ?? a.title,
-      answerCount: a.answers.length,
-      datePublished: a.published,
-      ...(a.answers[0]
-        ? { acceptedAnswer: { "@type": "Answer", text: markdownToPlain(a.answers[0].body), dateCreated: a.answers[0].date, author: { "@type": "Person", name: a.answerMeta[0]?.advisor.name } } }
-        : {}),
-    },
-  };
+  const site = env().siteUrl;
+  const crumbs = crumbsOf(a);
+  const qa = qaPage(site, {
+    path: questionPath(a.slug),
+    title: a.title,
+    text: a.question ?? a.title,
+    published: a.published,
+    answers: a.answers.map((ans, i) => ({
+      text: describe(markdownToPlain(ans.body), 2000),
+      date: ans.date,
+      anchor: `answer-${i + 1}`,
+      author: { name: a.answerMeta[i]?.advisor.name ?? ans.advisor, jobTitle: a.answerMeta[i]?.advisor.title ?? "", path: advisorPath(ans.advisor) },
+    })),
+  });
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
-      <nav className="crumbs" aria-label="位置">
-        <ol>
-          <li>
-            <Link href={regionPath(NATIONWIDE)}>全国</Link>
-          </li>
-          {region?.path.map((p, i, all) => (i > 0 && p.name === all[i - 1]!.name ? null : (
-            <li key={p.code}>
-              <Link href={regionPath(p.code)}>{p.name}</Link>
-            </li>
-          )))}
-          {a.topics[0] ? (
-            <li>
-              <Link href={topicPath(a.topics[0])}>{a.topics[0]}</Link>
-            </li>
-          ) : null}
-        </ol>
-      </nav>
+      {qa ? <JsonLd data={qa} /> : null}
+      <JsonLd data={breadcrumbList(site, crumbs)} />
+      <Breadcrumbs crumbs={crumbs} />
       <h1>{a.title}</h1>
       <ArticleMeta region={a.region} insurance={a.insurance} topics={a.topics} year={a.year} answered={isAnswered(a.state)} />
       <p className="meta">
@@ -145,7 +163,7 @@ export default async function QuestionPage({ params }: Props) {
         a.answers.map((ans, i) => {
           const adv = a.answerMeta[i]?.advisor;
           return (
-            <article className="answer" key={i} aria-label={`${adv?.name ?? ans.advisor}的解答`}>
+            <article className="answer" key={i} id={`answer-${i + 1}`} aria-label={`${adv?.name ?? ans.advisor}的解答`}>
               <div className="advisor">
                 <Link className="name" href={advisorPath(ans.advisor)}>
                   {adv?.name ?? ans.advisor}

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { statusSchema } from "@/lib/domain/schema";
 import { adminRoute } from "@/lib/site/admin-api";
+import { expirePages } from "@/lib/site/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +17,6 @@ export const POST = adminRoute<typeof stateSchema, { slug: string }>({ role: "re
   const article = await db.article.findUnique({ where: { slug: params.slug }, select: { id: true } });
   if (!article) throw new AppError("not_found", `找不到问题 ${params.slug}。`);
   await setArticleState(db, { articleId: article.id, state: body.state, by: editor.id });
+  expirePages([article.id]);
   return { state: body.state };
 });

@@ -1,0 +1,40 @@
+// The cache of rendered pages, in one module: which tags a page carries, how data shared by the landing
+// pages is cached, and the call the outbox worker makes when articles change.
+//
+// Question and landing pages are rendered once and kept in Next's page cache (ISR, in memory per web
+// server: see next.config.js); search stays dynamic. Tags say what a cached page depends on:
+//   article:<id>  a question page, and the question pages that list it as related;
+//   slug:<slug>   whatever /q/<slug> answered when no article had that slug (404, redirect);
+//   landing       every landing page, the home page's lists and the sitemaps (a change to any article
+//                 can move it between them: new region, new topic, answered or not).
+// When the worker has applied a batch of changes it posts the tags to every web server
+// (REVALIDATE_URLS), which expires them at once, so the next request renders afresh. Pages also
+// expire on their own after PAGE_TTL_SECONDS, the bound for anything not announced (today's date in
+// expiry notices, a policy file edited on disk).
+import "server-only";
+import { revalidateTag, unstable_cache } from "next/cache";
+import { changeTags, LANDING_TAG, PAGE_TTL_SECONDS } from "./page-tags.ts";
+
+export { articleTag, LANDING_TAG, PAGE_TTL_SECONDS, slugTag } from "./page-tags.ts";
+
+/**
+ * Marks the page being rendered as depending on these tags. The tags ride on a tiny cached entry:
+ * Next gives a page the tags of every cached call made while rendering it.
+ */
+export async function dependsOn(tags: string[]): Promise<void> {
+  if (!tags.length) return;
+  await unstable_cache(async () => true, ["depends-on", ...tags], { tags, revalidate: PAGE_TTL_SECONDS })();
+}
+
+/** Data shared by landing pages (coverage counts, a page's question list), cached under `landing`. */
+export function landingCached<A extends unknown[], R>(key: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return unstable_cache(fn, ["landing", key], { tags: [LANDING_TAG], revalidate: PAGE_TTL_SECONDS });
+}
+
+/**
+ * Expires the pages of these articles on this server at once, so that whoever just changed them sees
+ * the change on their next request (the worker tells every server too, a moment later).
+ */
+export function expirePages(articleIds: string[], slugs: string[] = []): void {
+  for (const tag of changeTags({ articleIds, slugs })) revalidateTag(tag, { expire: 0 });
+}

@@ -1,0 +1,12 @@
+// Names of the page-cache tags (see lib/site/page-cache.ts). Pure, so that the outbox worker can name
+// them without loading Next.
+export const PAGE_TTL_SECONDS = 3600;
+export const LANDING_TAG = "landing";
+export const articleTag = (id: string) => `article:${id}`;
+/** The answer at /q/<slug> when no article has it (a 404 or a redirect), until one takes it. */
+export const slugTag = (slug: string) => `slug:${slug}`;
+
+/** Tags for a batch of changes: the articles' pages, whatever was cached at their slugs, every landing page. */
+export function changeTags(change: { articleIds: string[]; slugs?: string[] }): string[] {
+  return [LANDING_TAG, ...new Set(change.articleIds.map(articleTag)), ...new Set((change.slugs ?? []).map(slugTag))];
+}

@@ -1,0 +1,32 @@
+// The sitemaps' contents: only indexable URLs (answered questions; landing pages that pass the
+// quality gate), absolute, with the time of their last published change. Cached under `landing`.
+import "server-only";
+import { answeredArticleCount, sitemapArticles } from "../articles/landing.ts";
+import { getDb } from "../db/client.ts";
+import { env } from "../env.ts";
+import { parseSitemapName, SITEMAP_MAX_URLS, sitemapIndexXml, sitemapNames, sitemapXml } from "../seo/sitemap.ts";
+import { absoluteUrl, questionPath } from "../urls.ts";
+import { landingPlan } from "./landing.ts";
+import { landingCached } from "./page-cache.ts";
+
+export const sitemapPath = (name: string) => `/sitemaps/${name}`;
+
+export const childSitemaps = landingCached("sitemap-children", async () => sitemapNames(await answeredArticleCount(getDb())));
+
+export const sitemapIndex = landingCached("sitemap-index", async () => {
+  const site = env().siteUrl;
+  return sitemapIndexXml((await childSitemaps()).map((n) => ({ loc: absoluteUrl(site, sitemapPath(n)) })));
+});
+
+/** A child sitemap's XML; null for a name that is not one. */
+export const childSitemap = landingCached("sitemap-child", async (name: string): Promise<string | null> => {
+  const which = parseSitemapName(name);
+  if (!which || !(await childSitemaps()).includes(name)) return null;
+  const site = env().siteUrl;
+  if (which.kind === "landing") {
+    const pages = (await landingPlan()).filter((p) => p.indexable);
+    return sitemapXml(pages.map((p) => ({ loc: absoluteUrl(site, p.path), lastmod: p.lastmod })));
+  }
+  const rows = await sitemapArticles(getDb(), SITEMAP_MAX_URLS, (which.page - 1) * SITEMAP_MAX_URLS);
+  return sitemapXml(rows.map((r) => ({ loc: absoluteUrl(site, questionPath(r.slug)), lastmod: new Date(r.lastmod).toISOString() })));
+});
