@@ -6,6 +6,8 @@ import { JsonLd } from "@/components/JsonLd";
 import { PolicyTable } from "@/components/PolicyTable";
 import { CalculatorWidget } from "@/components/calculator/CalculatorWidget";
 import { env } from "@/lib/env";
+import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { freshness, freshnessMark } from "@/lib/domain/freshness";
 import type { LandingView } from "@/lib/site/landing";
 import { breadcrumbList, collectionPage } from "@/lib/seo/structured-data";
 import { regionLabel } from "@/lib/regions";
@@ -29,8 +31,14 @@ function PageLinks({ label, pages, name }: { label: string; pages: { path: strin
   );
 }
 
+function StaleMark({ year, region, today }: { year: number | null; region: string; today: string }) {
+  const mark = freshnessMark(freshness({ year, region, figures: false }, today));
+  return mark ? <span className="chip stale">{mark}</span> : null;
+}
+
 export function LandingPageView({ view }: { view: LandingView }) {
   const { page } = view;
+  const today = todayInChina();
   const site = env().siteUrl;
   const place = regionLabel(page.region);
   return (
@@ -71,6 +79,7 @@ export function LandingPageView({ view }: { view: LandingView }) {
                     {a.answered ? `${a.answers} 位顾问解答` : <span className="chip status">待解答</span>}
                     {page.kind === "topic" || a.region !== page.region ? ` · ${regionLabel(a.region)}` : ""}
                     {a.year ? ` · ${a.year}年` : ""} · <time dateTime={a.date}>{a.date}</time>
+                    <StaleMark year={a.year} region={a.region} today={today} />
                   </div>
                 </li>
               ))}

@@ -122,6 +122,13 @@ function affinity(a: RelItem, b: RelItem): number {
   return s;
 }
 
+/** Text similarity of two indexed items, 0…1 (TF-IDF cosine of their bigrams). */
+export function textSimilarity(ix: RelationIndex, a: string, b: string): number {
+  const x = ix.vectors.get(a);
+  const y = ix.vectors.get(b);
+  return x && y ? cosine(x, y) : 0;
+}
+
 /** Same question, other words: the cores (phrasing words removed) nearly coincide. */
 export function isNearDuplicate(ix: RelationIndex, a: string, b: string): boolean {
   const x = ix.core.get(a);

@@ -12,6 +12,8 @@ import { markdownToPlain } from "@/lib/markdown/plain";
 import { getRegion } from "@/lib/regions";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { isAnswered } from "@/lib/domain/visibility";
+import { freshness, freshnessNotice, statesFigures } from "@/lib/domain/freshness";
+import { todayInChina } from "@/lib/calculators/engine/policy-status";
 import { NATIONWIDE } from "@/lib/regions";
 import { JsonLd } from "@/components/JsonLd";
 import { env } from "@/lib/env";
@@ -120,6 +122,9 @@ export default async function QuestionPage({ params }: Props) {
   await dependsOn([a.id, ...related.map((r) => r.id), ...duplicates.map((d) => d.id)].map(articleTag));
   const general = a.citations;
   const site = env().siteUrl;
+  // Cached pages are rendered at most PAGE_TTL_SECONDS before they are read: the notice turns on within
+  // an hour of the new year.
+  const notice = freshnessNotice(freshness({ year: a.year, region: a.region, figures: a.answers.some((x) => statesFigures(x.body)) }, todayInChina()));
   const crumbs = crumbsOf(a);
   const qa = qaPage(site, {
     path: questionPath(a.slug),
@@ -157,6 +162,11 @@ export default async function QuestionPage({ params }: Props) {
       ) : null}
 
       <h2>{a.answers.length ? `${a.answers.length} 位顾问的解答` : "待解答"}</h2>
+      {notice ? (
+        <p className="notice stale" role="note">
+          {notice}
+        </p>
+      ) : null}
       {a.answers.length === 0 ? (
         <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
       ) : (
