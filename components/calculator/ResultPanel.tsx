@@ -1,5 +1,6 @@
 // The result of one estimate: the two totals (announced to screen readers), a stacked bar of who pays
 // which part, and the engine's explanation, one step per line.
+import { useEffect, useRef } from "react";
 import type { EstimateView } from "@/lib/calculators/engine/estimate";
 import { chartSegments, chartSummary, formatYuanView, type Outcome } from "@/lib/calculators/widget/widget-state";
 
@@ -96,16 +97,29 @@ export function ResultPanel({ id, outcome, loading }: { id: string; outcome: Out
       {view ? (
         <>
           <StackedBar view={view} />
-          <p className="calc-subhead" id={`${id}-steps`}>
-            计算过程
-          </p>
-          <ol className="calc-lines" aria-labelledby={`${id}-steps`}>
-            {view.lines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ol>
+          <Steps id={id} lines={view.lines} />
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The explanation, folded on phones (it is long) and open on wider screens once the page has loaded. */
+function Steps({ id, lines }: { id: string; lines: string[] }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia("(min-width: 48rem)").matches) ref.current.open = true;
+  }, []);
+  return (
+    <details className="calc-steps" ref={ref}>
+      <summary className="calc-subhead" id={`${id}-steps`}>
+        计算过程（{lines.length} 步）
+      </summary>
+      <ol className="calc-lines" aria-labelledby={`${id}-steps`}>
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
+    </details>
   );
 }

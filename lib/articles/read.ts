@@ -77,7 +77,7 @@ export async function articlesForExport(db: Db, slugs: string[] | "all"): Promis
 
 export type PublicArticle = ArticleRecord & {
   id: string;
-  answerMeta: { advisor: { id: string; name: string; title: string; organisation: string | null; license: string | null; sample: boolean }; revision: number }[];
+  answerMeta: { advisor: { id: string; name: string; title: string; organisation: string | null; license: string | null; bio: string | null; sample: boolean; verified: boolean }; revision: number }[];
 };
 
 /** A page-ready public article; null for unknown slugs and for articles the public does not see. */

@@ -123,3 +123,27 @@ test("the estimate API answers to the fen and refuses malformed requests with fi
   const list = await request.get("/api/calculators/policies?region=520500");
   expect((await list.json()).policies.map((p: { id: string }) => p.id)).toEqual(["520500-2025-resident-inpatient", "520500-2025-resident-outpatient"]);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("amounts are taken as people type them, and the explanation starts folded", async ({ page }) => {
+    const calc = await liveCalculator(page, BIJIE_ARTICLE);
+    const totals = calc.getByTestId("calc-totals");
+    const total = calc.getByLabel("总费用（元）");
+    // 乡镇卫生院 85%, at most 500 a year from the fund: 100 → patient 15; 1000 → fund 500, patient 500.
+    for (const [typed, self] of [["１００", "15.00"], ["100元", "15.00"], ["0.1千", "15.00"], ["1,000", "500.00"], ["１千", "500.00"]]) {
+      await total.fill(typed!);
+      await expect(totals, typed).toContainText(`个人负担 ${self} 元`);
+      await expect(total).not.toHaveAttribute("aria-invalid", "true");
+    }
+    const steps = calc.locator("details.calc-steps");
+    await expect(steps).not.toHaveAttribute("open", "");
+    await expect(calc.locator(".calc-lines")).toBeHidden();
+    await steps.locator("summary").tap();
+    await expect(calc.locator(".calc-lines")).toBeVisible();
+    await total.fill("一千块");
+    await expect(totals).toContainText("无法计算");
+    await expect(calc.getByText("请输入金额（元），如 100、1,000 或 1.5万，最多两位小数")).toHaveCount(1);
+  });
+});

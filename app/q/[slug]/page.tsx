@@ -182,9 +182,11 @@ export default async function QuestionPage({ params }: Props) {
                 {adv?.organisation ? <span className="meta">{adv.organisation}</span> : null}
                 {adv?.license ? <span className="meta">执业证号 {adv.license}</span> : null}
                 {adv?.sample ? <span className="sample" title="这是演示用的虚构顾问">示例顾问</span> : null}
+                {adv?.verified && !adv.sample ? <span className="verified" title="本站已核对这位顾问的身份和执业证">已认证</span> : null}
                 <time className="meta" dateTime={ans.date}>
                   {ans.date}
                 </time>
+                {adv?.bio ? <p className="bio">{adv.bio}</p> : null}
               </div>
               <AnswerBody markdown={ans.body} />
               <Citations items={ans.citations} />

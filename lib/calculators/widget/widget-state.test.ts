@@ -114,10 +114,17 @@ describe("widget state", () => {
       ok: false,
       fields: {
         total: ["请填写总费用"],
-        selfPaid: ["请输入金额（元），如 100 或 99.5，最多两位小数"],
-        "ytd.fundPaid": ["请输入金额（元），如 100 或 99.5，最多两位小数"],
+        selfPaid: ["请输入金额（元），如 100、1,000 或 1.5万，最多两位小数"],
+        "ytd.fundPaid": ["请输入金额（元），如 100、1,000 或 1.5万，最多两位小数"],
       },
     });
+  });
+
+  it("takes amounts as people type them: full-width digits, units, separators, 千 and 万", () => {
+    const bijie = config("520500-2025-resident-outpatient");
+    const result = toEstimateRequest(bijie, { ...defaultState(bijie), total: "１万元", selfPaid: "1,000", classB: "1千" });
+    expect(result.ok && result.body).toMatchObject({ total: 10000 });
+    expect(stateFromSearchParams(bijie, { total: "1.5万" }).total).toBe("1.5万");
   });
 
   it("round-trips through the URL, keeping only what differs from the defaults", () => {

@@ -7,6 +7,7 @@ import type { EstimateInput, Filing } from "../engine/estimate-input.ts";
 import type { FieldErrors } from "../engine/estimate-request.ts";
 import type { PolicyStatus } from "../engine/policy-status.ts";
 import type { Delivery, FacilityLevel, Insurance, Person, PolicySource, Scheme } from "../engine/policy-schema.ts";
+import { parseAmountText } from "./amount-text.ts";
 
 export type Option<T extends string> = { value: T; label: string };
 
@@ -72,7 +73,6 @@ export type Outcome =
 /** The API's request body: the engine's own input type (a type import, so no zod in the browser). */
 export type EstimateRequestBody = EstimateInput;
 
-const AMOUNT_TEXT = /^\d{1,9}(\.\d{0,2})?$/;
 const COUNT_TEXT = /^\d{1,3}$/;
 
 export function defaultTotal(scheme: Scheme): string {
@@ -91,7 +91,7 @@ export function defaultState(config: CalculatorConfig, hints: StateHints = {}): 
     person: pick(config.options.persons, hints.person) ?? "resident",
     delivery: pick(config.options.deliveries, hints.delivery),
     filing: pick(config.options.filings, hints.filing) ?? "local",
-    total: hints.total !== undefined && AMOUNT_TEXT.test(hints.total) ? hints.total : defaultTotal(config.key.scheme),
+    total: hints.total !== undefined && parseAmountText(hints.total) !== null ? hints.total : defaultTotal(config.key.scheme),
     selfPaid: "",
     classB: "",
     fundPaid: "",
@@ -103,12 +103,11 @@ export function defaultState(config: CalculatorConfig, hints: StateHints = {}): 
 
 /** "" → the default; otherwise a number of yuan with at most two decimals, or null when unreadable. */
 function readAmount(text: string, fallback: number): number | null {
-  const trimmed = text.trim().replace(/[,，]/g, "");
-  if (trimmed === "") return fallback;
-  return AMOUNT_TEXT.test(trimmed) ? Number(trimmed) : null;
+  if (text.trim() === "") return fallback;
+  return parseAmountText(text);
 }
 
-const AMOUNT_HINT = "请输入金额（元），如 100 或 99.5，最多两位小数";
+const AMOUNT_HINT = "请输入金额（元），如 100、1,000 或 1.5万，最多两位小数";
 
 /**
  * The body for POST /api/calculators/estimate, or the fields that cannot be sent. Only the checks a
@@ -189,7 +188,7 @@ export function stateFromSearchParams(config: CalculatorConfig, params: RawSearc
     options.find((o) => o.value === value)?.value;
   const amount = (key: AmountField, fallback: string): string => {
     const value = read(key);
-    return value !== undefined && AMOUNT_TEXT.test(value) ? value : fallback;
+    return value !== undefined && value.length <= 32 && parseAmountText(value) !== null ? value : fallback;
   };
   const defaults = defaultState(config);
   const admissions = read("admissionsBefore");
