@@ -243,7 +243,7 @@ function FieldMessages({ id, errors, hint }: { id: string; errors: string[] | un
       ) : null}
       {errors?.length ? (
         <span id={`${id}-error`} className="calc-error">
-          {errors.join("；")}
+          {[...new Set(errors)].join("；")}
         </span>
       ) : null}
     </>

@@ -23,20 +23,25 @@ const FIELD_NAMES: Record<string, string> = {
   "ytd.layerBase": "本年已计入的费用",
 };
 
+// Fields with an input of their own show their message beside it; the summary only names them, so
+// that each message is said once. Fields without an input (region, year …) are explained here.
+const INLINE = new Set(["level", "person", "delivery", "total", "selfPaid", "classB", "filing", "ytd.fundPaid", "ytd.deductibleMet", "ytd.admissionsBefore", "ytd.layerBase"]);
+
 function ErrorSummary({ outcome }: { outcome: Extract<Outcome, { kind: "error" }> }) {
   const entries = Object.entries(outcome.fields);
-  const repeatsMessage = entries.length === 1 && entries[0]?.[1].join("；") === outcome.message;
+  const inline = entries.filter(([field]) => INLINE.has(field));
+  const elsewhere = entries.filter(([field]) => !INLINE.has(field));
   return (
     <div className="calc-errors notice">
       <p>
         <strong>无法计算：</strong>
-        {outcome.message}
+        {inline.length ? `请检查${inline.map(([f]) => `“${FIELD_NAMES[f] ?? f}”`).join("、")}（见标出的输入框）。` : elsewhere.length ? null : outcome.message}
       </p>
-      {entries.length > 0 && !repeatsMessage ? (
+      {elsewhere.length > 0 ? (
         <ul>
-          {entries.map(([field, messages]) => (
+          {elsewhere.map(([field, messages]) => (
             <li key={field}>
-              {FIELD_NAMES[field] ?? field}：{messages.join("；")}
+              {FIELD_NAMES[field] ?? field}：{[...new Set(messages)].join("；")}
             </li>
           ))}
         </ul>
