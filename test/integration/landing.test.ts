@@ -7,6 +7,7 @@ import { loadShippedPolicies } from "../../lib/calculators/policies/shipped-poli
 import { ingestContent } from "../../lib/content/ingest.ts";
 import { buildRelationIndex, textSimilarity } from "../../lib/related/compute.ts";
 import { MIN_ANSWERED, planLandingPages, type LandingPage } from "../../lib/seo/landing-pages.ts";
+import { staleAnswers } from "../../lib/articles/stale.ts";
 import { sandbox } from "../support/context.ts";
 
 const SHIPPED = join(import.meta.dirname, "../../content");
@@ -46,4 +47,16 @@ it("indexes only pages that pass the gate, and no indexable page is near-identic
     }
   }
   expect(copies).toEqual([]);
+});
+
+it("lists answers about a past year for reviewers, by region and oldest first, and none about the current year", async () => {
+  const sb = await sandbox(SHIPPED);
+  await ingestContent({ contentDir: sb.content, databaseUrl: sb.databaseUrl });
+  const stale = await staleAnswers(sb.db, "2026-12-01");
+  expect(stale.some((s) => s.region === "520500" && s.year === 2025 && s.mark === "2025年标准")).toBe(true);
+  expect(stale.some((s) => s.year === 2026)).toBe(false);
+  const order = stale.map((s) => `${s.region}:${s.year ?? 0}`);
+  expect(order).toEqual([...order].sort());
+  // A year later the 2026 answers join the list.
+  expect((await staleAnswers(sb.db, "2027-01-01")).some((s) => s.year === 2026)).toBe(true);
 });
