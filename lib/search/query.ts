@@ -3,8 +3,9 @@
 import type { Index, SearchParams as MeiliParams } from "meilisearch";
 import type { Db } from "../db/client.ts";
 import { isAnswered, publicFilter } from "../domain/visibility.ts";
-import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
+import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery, stripPrivateUse } from "../query/normalize.ts";
+import { type PlanStep, planQuery, type QueryPlan, type StepFields } from "../query/plan.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { NATIONWIDE, regionLabel } from "../regions/index.ts";
 import { questionPath } from "../urls.ts";
@@ -89,49 +90,27 @@ export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topi
   return f;
 }
 
-// Chosen by measurement (npm run bench:relevance): "last" beat "frequency" and "all" on every query kind.
-export const MATCHING_STRATEGY = "last" as const;
+const FIELDS: Record<StepFields, string[]> = { text: CHINESE_ATTRIBUTES, pinyin: ["pinyin"], initials: ["initials"] };
 
-type Attempt = { q: string; on: string[]; strategy?: MeiliParams["matchingStrategy"]; shownFor?: string };
+const EMPTY_LEXICON = buildLexicon([]);
+// Plans are pure functions of the query and the lexicon: memoised per lexicon, most recent first.
+const plans = new WeakMap<Lexicon, Map<string, QueryPlan>>();
+const PLAN_CACHE = 5000;
 
-const chinese = (q: string, shownFor?: string): Attempt => ({ q, on: CHINESE_ATTRIBUTES, strategy: MATCHING_STRATEGY, shownFor });
-
-/**
- * The engine queries to try in order, from what the person typed: homophone typos repaired through the
- * domain lexicon, pinyin and initials read as the domain words they spell, else matched on the pinyin
- * fields of the index.
- */
-export function plan(nq: NormalizedQuery, lex?: Lexicon): Attempt[] {
-  switch (nq.kind) {
-    case "empty":
-      return [{ q: "", on: CHINESE_ATTRIBUTES }];
-    case "pinyin": {
-      const words = lex && wordsFromSyllables(nq.pinyin!.split(" "), lex);
-      return [
-        ...(words ? [chinese(words.join(" "), words.join(""))] : []),
-        { q: `"${nq.pinyin}"`, on: ["pinyin"] },
-        { q: nq.pinyin!, on: ["pinyin"], strategy: "all" },
-      ];
-    }
-    case "initials": {
-      const word = lex && wordFromInitials(nq.pinyin!, lex);
-      return [...(word ? [chinese(word, word)] : []), { q: nq.pinyin!, on: ["initials"] }];
-    }
-    default: {
-      const fixed = lex ? correctHomophones(nq.text, lex) : null;
-      const ordered = (t: string) => (lex ? domainWordsFirst(t, lex) : t);
-      return fixed?.corrections.length
-        ? [chinese(ordered(fixed.text), fixed.text.replace(/ /g, "")), chinese(ordered(nq.text))]
-        : [chinese(ordered(nq.text))];
-    }
+export function cachedPlan(nq: NormalizedQuery, lex: Lexicon = EMPTY_LEXICON): QueryPlan {
+  let cache = plans.get(lex);
+  if (!cache) plans.set(lex, (cache = new Map()));
+  const key = `${nq.kind}\u0000${nq.display}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
   }
-}
-
-/** For a Chinese query that found nothing: the same sounds, as a phrase on the pinyin field. */
-function homophoneAttempt(nq: NormalizedQuery): Attempt | null {
-  if (nq.kind !== "chinese") return null;
-  const syllables = toSyllables(nq.text);
-  return syllables.length >= 2 ? { q: `"${syllables.join(" ")}"`, on: ["pinyin"] } : null;
+  const made = planQuery(nq, lex);
+  cache.set(key, made);
+  if (cache.size > PLAN_CACHE) cache.delete(cache.keys().next().value!);
+  return made;
 }
 
 /** The words in `title` that sound like the query: what "已显示…的结果" names. */
@@ -169,13 +148,14 @@ export type SearchDeps = {
 export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise<SearchResult> {
   const started = performance.now();
   const nq = normalizeQuery(p.q);
+  const queryPlan = cachedPlan(nq, deps.lexicon);
   let found: Awaited<ReturnType<typeof searchMeili>>;
   // Only Meilisearch's failure sends a search to Postgres; a failure of Postgres itself is not hidden.
   try {
-    found = await searchMeili(p, nq, deps);
+    found = await searchMeili(p, queryPlan, deps);
   } catch (e) {
     if (!deps.db) throw e;
-    return fallbackResult(p, nq, deps.db, started);
+    return fallbackResult(p, queryPlan, deps.db, started);
   }
   const { res: r, shownFor } = found;
   const fd = r.facetDistribution ?? {};
@@ -206,8 +186,11 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
   };
 }
 
-async function fallbackResult(p: SearchParams, nq: NormalizedQuery, db: Db, started: number): Promise<SearchResult> {
-  const fb = await fallbackSearch(db, nq, p);
+async function fallbackResult(p: SearchParams, plan: QueryPlan, db: Db, started: number): Promise<SearchResult> {
+  const nq = plan.query;
+  // The plan's first reading in Chinese words (a repaired typo, pinyin read as words), LIKE-matched.
+  const step = plan.steps.find((s) => s.fields === "text");
+  const fb = await fallbackSearch(db, step ? { ...nq, text: step.q } : nq, { ...p, year: p.year ?? step?.year });
   return {
     hits: fb.rows.map((r) => ({
       slug: r.slug,
@@ -232,10 +215,9 @@ async function fallbackResult(p: SearchParams, nq: NormalizedQuery, db: Db, star
   };
 }
 
-async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDeps) {
-  const { index, lexicon, deadline } = deps;
+async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
+  const { index, deadline } = deps;
   const common: MeiliParams = {
-    filter: buildFilter(p),
     hitsPerPage: PAGE_SIZE,
     page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
@@ -248,25 +230,26 @@ async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDep
     highlightPreTag: PRE,
     highlightPostTag: POST,
   };
-  const run = (a: Attempt) => {
+  const run = (s: PlanStep) => {
     if (deadline !== undefined && performance.now() > deadline) throw new Error("search took longer than its deadline");
-    return index.search(a.q, { ...common, attributesToSearchOn: a.on, matchingStrategy: a.strategy, locales: a.on === CHINESE_ATTRIBUTES ? ["cmn"] : undefined });
+    const on = FIELDS[s.fields];
+    return index.search(s.q, {
+      ...common,
+      // A year typed in the query narrows like the year filter does, unless a year was chosen already.
+      filter: buildFilter({ ...p, year: p.year ?? s.year }),
+      attributesToSearchOn: on,
+      matchingStrategy: s.strategy,
+      locales: s.fields === "text" ? ["cmn"] : undefined,
+    });
   };
 
   let res: Awaited<ReturnType<typeof run>> | undefined;
   let shownFor: string | undefined;
-  for (const attempt of plan(nq, lexicon)) {
-    res = await run(attempt);
-    shownFor = attempt.shownFor;
-    if (totalOf(res) > 0) break;
-  }
-  const retry = totalOf(res!) === 0 ? homophoneAttempt(nq) : null;
-  if (retry) {
-    const again = await run(retry);
-    if (totalOf(again) > 0) {
-      res = again;
-      shownFor = soundAlike(again.hits[0]!.title, nq.text) ?? again.hits[0]!.title;
-    }
+  for (const step of plan.steps) {
+    res = await run(step);
+    if (totalOf(res) === 0) continue;
+    shownFor = step.shownFromHit ? (soundAlike(res.hits[0]!.title, plan.query.text) ?? res.hits[0]!.title) : step.shownFor;
+    break;
   }
   return { res: res!, shownFor };
 }
