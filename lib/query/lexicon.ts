@@ -4,6 +4,7 @@
 // → 医保码, "ydjy" → 异地就医, "yd jiuyi" → 异地就医, "门诊tongchou" → 门诊统筹) and repairs homophone
 // typos of any corpus word ("门诊通筹" → 门诊统筹, "转真" → 转诊). Curated words win, then frequent
 // ones. Pure.
+import { normalizeQuery } from "./normalize.ts";
 import { toSyllables } from "./pinyin.ts";
 
 /** What the worker learns from the corpus: [word, frequency in the corpus, frequency in general Chinese]. */
@@ -253,4 +254,18 @@ export function domainWordsFirst(text: string, lex: Lexicon): string {
   if (!found.length) return text;
   const order = (w: string) => text.indexOf(w);
   return [...found.sort((a, b) => order(a) - order(b)), ...rest.split(/\s+/).filter(Boolean)].join(" ");
+}
+
+/**
+ * The colloquial phrasings the planner must rewrite itself: those that normalisation would break
+ * ("钱怎么报" loses its 怎么). Whole words (外地, 老人) are left to the engine's one-way synonyms, which
+ * match either word; a rewrite would lose the one typed.
+ */
+export function colloquialRewrites(groups: { says: string[]; means: string[] }[]): Colloquial[] {
+  return groups.flatMap((g) => g.says.filter((s) => normalizeQuery(s).text !== s).map((from) => ({ from, to: g.means[0]! })));
+}
+
+/** The lexicon search uses: the content's curated words and vocabulary, and the learned corpus words. */
+export function searchLexicon(curated: Iterable<string>, vocabulary: { stopWords: string[]; colloquial: { says: string[]; means: string[] }[] }, corpus?: CorpusWords): Lexicon {
+  return buildLexicon(curated, { corpus, stopWords: vocabulary.stopWords, colloquial: colloquialRewrites(vocabulary.colloquial) });
 }

@@ -48,6 +48,8 @@ export type SearchResult = {
   query: NormalizedQuery;
   /** Set when the results are for another wording than the one typed (homophone typo). */
   shownFor?: string;
+  /** Set when the results are only that year's, for a year typed in the query ("2026年…"). */
+  yearShown?: number;
   /** When the results fill less than a page: looser matches, shown apart ("其他可能相关的问题"). */
   more: SearchHit[];
   facets: Facets | null;
@@ -157,7 +159,7 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     if (!deps.db) throw e;
     return fallbackResult(p, queryPlan, deps.db, started);
   }
-  const { res: r, shownFor } = found;
+  const { res: r, shownFor, yearShown } = found;
   const fd = r.facetDistribution ?? {};
   // A precise query that fills less than a page: show, apart, the questions stored as related to the
   // best hit, so that a narrow question still leads to its neighbours.
@@ -182,6 +184,7 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     tookMs: Math.round(performance.now() - started),
     query: nq,
     shownFor,
+    yearShown,
     facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
   };
 }
@@ -245,13 +248,15 @@ async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
 
   let res: Awaited<ReturnType<typeof run>> | undefined;
   let shownFor: string | undefined;
+  let yearShown: number | undefined;
   for (const step of plan.steps) {
     res = await run(step);
     if (totalOf(res) === 0) continue;
     shownFor = step.shownFromHit ? (soundAlike(res.hits[0]!.title, plan.query.text) ?? res.hits[0]!.title) : step.shownFor;
+    yearShown = p.year ? undefined : step.year;
     break;
   }
-  return { res: res!, shownFor };
+  return { res: res!, shownFor, yearShown };
 }
 
 function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDocument, unknown>> }): SearchHit {
