@@ -12,7 +12,7 @@ import { publicFilter } from "../lib/domain/visibility.ts";
 import { ingestContent } from "../lib/content/ingest.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../lib/content/load.ts";
 import { searchLexicon } from "../lib/query/lexicon.ts";
-import { loadStoredLexicon } from "../lib/search/lexicon-store.ts";
+import { loadStoredLexicon, refreshLexicon } from "../lib/search/lexicon-store.ts";
 import { getDb } from "../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import type { SearchDocument } from "../lib/search/document.ts";
@@ -42,7 +42,9 @@ try {
   if (report.errors.length) throw new Error(`content errors: ${report.errors.length}`);
   // RANKING=words,attribute,… tries another order of ranking rules (for measuring a rule before keeping it).
   if (process.env.RANKING) await index.updateRankingRules(process.env.RANKING.split(",")).waitTask({ timeout: 60_000 });
-  // As the site builds it: curated words, and the corpus lexicon ingest stored.
+  // As the site builds it: curated words, and the corpus lexicon the worker stores.
+  const built = await refreshLexicon(db);
+  console.log(`search lexicon: ${built.words} words in ${built.ms} ms`);
   const stored = await loadStoredLexicon(db);
   const lexicon = values["no-corpus"] ? searchLexicon(await loadLexiconWords(values.content!), vocabulary) : searchLexicon(await loadLexiconWords(values.content!), vocabulary, stored?.words);
 

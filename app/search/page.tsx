@@ -3,6 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { Facets } from "@/components/Facets";
+import { FilterPanel } from "@/components/FilterPanel";
+import { SearchHitDetails } from "@/components/SearchHitDetails";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { getDb } from "@/lib/db/client";
@@ -95,7 +97,13 @@ export default async function SearchPage({ searchParams }: Props) {
         <NoResults />
       ) : (
         <div className="search-layout">
-          {result.facets ? <Facets p={p} facets={result.facets} href={href} /> : <div />}
+          {result.facets ? (
+            <FilterPanel active={filters.length}>
+              <Facets p={p} facets={result.facets} href={href} />
+            </FilterPanel>
+          ) : (
+            <div />
+          )}
           <div>
             <p className="meta" aria-live="polite">
               共 {result.total} 条结果{result.total > result.pageSize ? `，第 ${result.page} 页` : ""}
@@ -106,8 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {result.hits.map((h) => (
                 <li key={h.slug}>
                   <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
-                  {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
-                  <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} answered={h.answered} />
+                  <SearchHitDetails h={h} />
                 </li>
               ))}
             </ul>

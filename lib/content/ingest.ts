@@ -18,7 +18,6 @@ import type { ContentIssue } from "../domain/schema.ts";
 import { relationsOnce } from "../outbox/worker.ts";
 import { feedSearch, type FeedReport, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "../outbox/search-feed.ts";
 import type { SearchIndex } from "../search/client.ts";
-import { refreshLexicon } from "../search/lexicon-store.ts";
 import { crossCheck } from "./cross-check.ts";
 import { hashText, listQuestionFiles, loadConfig, notUtf8Issue, readUtf8 } from "./load.ts";
 import { parseQuestion } from "./parse.ts";
@@ -227,7 +226,6 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
   const tIndex = performance.now();
 
   const relations = (await relationsOnce(opts.databaseUrl, db, opts.synonyms ?? [], { wait: true })) ?? { computed: 0, all: false };
-  await refreshLexicon(db);
   const tRelated = performance.now();
 
   const added = changed.filter((c) => !knownIds.has(c.id)).length;

@@ -14,6 +14,8 @@ import { refreshLexicon } from "../search/lexicon-store.ts";
 import { feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
 
 export const RELATIONS_LOCK = "outbox:relations";
+/** The search lexicon is rebuilt at most this often (seconds of CPU at 100,000 articles). */
+const LEXICON_MIN_AGE_MS = 5 * 60_000;
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -114,7 +116,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
         }
         // The search lexicon follows the public content too; a no-op when that did not change.
         try {
-          const l = await refreshLexicon(o.db);
+          const l = await refreshLexicon(o.db, { minAgeMs: LEXICON_MIN_AGE_MS });
           if (l.rebuilt) log(`worker: search lexicon rebuilt (${l.words} words, ${l.ms} ms)`);
         } catch (e) {
           relationsWanted = true;

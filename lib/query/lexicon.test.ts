@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLexicon, correctHomophones, readUnits, toUnits, wordFromInitials, wordsFromSyllables } from "./lexicon.ts";
+import { buildLexicon, correctHomophones, orderWords, readUnits, toUnits, wordFromInitials, wordsFromSyllables } from "./lexicon.ts";
 import { splitSyllables } from "./pinyin.ts";
 
 const lex = buildLexicon(["门诊统筹", "报销", "备案", "异地就医", "医保码", "起付线", "补办", "医保卡", "家庭共济", "医疗保险", "异地"]);
@@ -58,6 +58,12 @@ describe("corpus words", () => {
     expect(correctHomophones("报完了在家", corpus).corrections).toEqual([]);
     // 报效 is a word of general Chinese, and 报销 has no general frequency here to outweigh it.
     expect(correctHomophones("报效比例", corpus).corrections).toEqual([]);
+  });
+
+  it("orders a query's words so that Meilisearch gives up the least telling first", () => {
+    // Curated 报销 first, then the rarest corpus word, single characters, and words no article uses last.
+    expect(orderWords("门诊发票鸭子报销", corpus)).toBe("报销 发票 门诊 鸭子");
+    expect(orderWords("押金 2026 在门诊", corpus)).toBe("押金 门诊 2026 在");
   });
 
   it("reads mixed pinyin, initials and characters", () => {

@@ -235,25 +235,48 @@ export function correctHomophones(text: string, lex: Lexicon): { text: string; c
 }
 
 /**
- * Domain words first, the rest after: with the "last" matching strategy Meilisearch drops query words
- * from the end when nothing matches them all, so generic words (老人, 钱, 在) go before domain terms do.
+ * The query's words, the most telling first: with the "last" matching strategy Meilisearch drops words
+ * from the end until something matches, so what goes last is given up first. Curated domain words
+ * first (as typed), then corpus words from the rarest to the most common, then single characters, then
+ * words the content never uses (a typo not repaired, a word no article has: matching nothing, they
+ * must not hold the others back). Words are read by longest match against the lexicon.
  */
-export function domainWordsFirst(text: string, lex: Lexicon): string {
-  const found: string[] = [];
-  let rest = text;
-  for (let len = lex.maxSyllables; len >= 2; len--) {
-    for (let i = 0; i + len <= rest.length; i++) {
-      const w = rest.slice(i, i + len);
-      if (lex.curated.has(w)) {
-        found.push(w);
-        rest = `${rest.slice(0, i)} ${rest.slice(i + len)}`;
-        i = -1;
+export function orderWords(text: string, lex: Lexicon): string {
+  const tokens: string[] = [];
+  for (const part of text.split(/\s+/).filter(Boolean)) {
+    const chars = [...part];
+    for (let i = 0; i < chars.length; ) {
+      if (!/[\u4e00-\u9fff]/.test(chars[i]!)) {
+        let j = i;
+        while (j < chars.length && !/[\u4e00-\u9fff]/.test(chars[j]!)) j++;
+        tokens.push(chars.slice(i, j).join(""));
+        i = j;
+        continue;
       }
+      let len = Math.min(lex.maxSyllables, chars.length - i);
+      for (; len >= 2; len--) if (lex.words.has(chars.slice(i, i + len).join(""))) break;
+      if (len >= 2) {
+        tokens.push(chars.slice(i, i + len).join(""));
+        i += len;
+        continue;
+      }
+      // Characters that begin no word: one run up to the next word.
+      let j = i + 1;
+      while (j < chars.length && /[\u4e00-\u9fff]/.test(chars[j]!) && ![2, 3, 4].some((n) => lex.words.has(chars.slice(j, j + n).join("")))) j++;
+      tokens.push(chars.slice(i, j).join(""));
+      i = j;
     }
   }
-  if (!found.length) return text;
-  const order = (w: string) => text.indexOf(w);
-  return [...found.sort((a, b) => order(a) - order(b)), ...rest.split(/\s+/).filter(Boolean)].join(" ");
+  const rank = (t: string): number => {
+    const e = lex.words.get(t);
+    if (e?.curated) return 0;
+    if (e) return 1;
+    if ([...t].length === 1 || !/[\u4e00-\u9fff]/.test(t)) return 2;
+    return 3;
+  };
+  const order = tokens.map((t, i) => ({ t, i, r: rank(t), f: lex.words.get(t)?.freq ?? 0 }));
+  order.sort((a, b) => a.r - b.r || (a.r === 1 ? a.f - b.f : 0) || a.i - b.i);
+  return order.map((x) => x.t).join(" ");
 }
 
 /**

@@ -1,7 +1,7 @@
 // The query plan: which rewrites of what was typed to try, in which order, decided from the query and
 // the lexicon alone. lib/search executes a plan (Meilisearch, or the Postgres fallback) and stops at the
 // first step that finds something. Pure: the same query and lexicon always give the same plan.
-import { correctHomophones, domainWordsFirst, type Lexicon, readUnits, toUnits, wordFromInitials, wordsFromSyllables } from "./lexicon.ts";
+import { correctHomophones, orderWords, type Lexicon, readUnits, toUnits, wordFromInitials, wordsFromSyllables } from "./lexicon.ts";
 import { normalizeQuery, type NormalizedQuery } from "./normalize.ts";
 import { splitSyllables, toSyllables } from "./pinyin.ts";
 
@@ -27,7 +27,7 @@ export type PlanStep = {
 export type QueryPlan = { query: NormalizedQuery; year?: number; steps: PlanStep[] };
 
 // "2026", "2026年": a year from 1998 (the first year of 职工医保) to 2100, standing alone.
-const YEAR_RE = /(?<!\d)(199[89]|20\d\d|2100)(?!\d)年?/;
+const YEAR_RE = /(?<!\d)(199[89]|20\d\d|2100)(?!\d)\s?年?/;
 
 const text = (rewrite: PlanStep["rewrite"], q: string, shownFor?: string): PlanStep => ({ rewrite, q, fields: "text", strategy: "last", ...(shownFor ? { shownFor } : {}) });
 
@@ -64,7 +64,7 @@ export function planQuery(nq: NormalizedQuery, lex: Lexicon): QueryPlan {
       const words = parts.every(Boolean) ? parts.map((u) => readUnits(u!, lex)) : [];
       if (words.length && words.every(Boolean)) {
         const q = words.flat().join(" ");
-        if (!/[a-z]/.test(q)) steps.push(text("pinyin", domainWordsFirst(q, lex), words.flat().join("")));
+        if (!/[a-z]/.test(q)) steps.push(text("pinyin", orderWords(q, lex), words.flat().join("")));
       }
       steps.push(text("normalise", nq.text));
       break;
@@ -73,9 +73,9 @@ export function planQuery(nq: NormalizedQuery, lex: Lexicon): QueryPlan {
       const said = replaceColloquial(nq.display, lex);
       const base = said ?? nq.text;
       const fixed = correctHomophones(base, lex);
-      if (fixed.corrections.length) steps.push(text("repair", domainWordsFirst(fixed.text, lex), fixed.text.replace(/ /g, "")));
-      else if (said) steps.push(text("synonyms", domainWordsFirst(said, lex)));
-      steps.push(text("normalise", domainWordsFirst(nq.text, lex)));
+      if (fixed.corrections.length) steps.push(text("repair", orderWords(fixed.text, lex), fixed.text.replace(/ /g, "")));
+      else if (said) steps.push(text("synonyms", orderWords(said, lex)));
+      steps.push(text("normalise", orderWords(nq.text, lex)));
       // Nothing matched the characters: the same sounds as a phrase on the pinyin field.
       const syllables = toSyllables(nq.text);
       if (syllables.length >= 2) steps.push({ rewrite: "relax", q: `"${syllables.join(" ")}"`, fields: "pinyin", strategy: "last", shownFromHit: true });

@@ -28,6 +28,9 @@ export type SearchDocument = {
   published: number;
   updated: number;
   answerCount: number;
+  /** The latest answer's advisor (id) and date, for "who answered, when" beside a result. */
+  answerAdvisor: string | null;
+  answerDate: string | null;
   /** 1 when the question has an answer to show (lib/domain/visibility.ts): ranked before open questions. */
   answered: number;
   /** Toneless pinyin of title and topics, for pinyin queries and homophone typos. */
@@ -49,7 +52,7 @@ type Indexable = {
   published: string;
   updated: string | null;
   aliases?: string[];
-  answers: { body: string }[];
+  answers: { body: string; advisor?: string; date?: string }[];
 };
 
 const MAX_ANSWER_TEXT = 6000;
@@ -78,8 +81,14 @@ export function toSearchDocument(a: Indexable): SearchDocument {
     published,
     updated: a.updated ? Date.parse(a.updated) / 1000 : published,
     answerCount: a.answers.length,
+    ...latestAnswer(a.answers),
     answered: isAnswered(a.state) ? 1 : 0,
     pinyin: pinyinField(`${a.title} ${(a.aliases ?? []).join(" ")} ${a.topics.join(" ")}`),
     initials: initialsField([a.title, ...(a.aliases ?? [])].join(" ")),
   };
+}
+
+function latestAnswer(answers: Indexable["answers"]): { answerAdvisor: string | null; answerDate: string | null } {
+  const latest = answers.filter((x) => x.date).sort((x, y) => y.date!.localeCompare(x.date!))[0];
+  return { answerAdvisor: latest?.advisor ?? null, answerDate: latest?.date ?? null };
 }

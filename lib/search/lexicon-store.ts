@@ -85,12 +85,18 @@ async function sourceVersion(db: Db): Promise<string> {
   return createHash("sha256").update(`${LEXICON_VERSION}:${row?.n ?? 0}:${row?.h ?? ""}`).digest("hex").slice(0, 24);
 }
 
-/** Rebuilds the stored lexicon when the public articles changed since it was built. */
-export async function refreshLexicon(db: Db): Promise<{ rebuilt: boolean; words: number; ms: number }> {
+/**
+ * Rebuilds the stored lexicon when the public articles changed since it was built, and it is older than
+ * `minAgeMs`: at 100,000 articles a rebuild costs seconds of CPU, so a stream of edits rebuilds it at
+ * most that often (a new word becomes repairable within that time; everything else works meanwhile).
+ */
+export async function refreshLexicon(db: Db, { minAgeMs = 0 }: { minAgeMs?: number } = {}): Promise<{ rebuilt: boolean; words: number; ms: number }> {
   const started = performance.now();
+  const skip = { rebuilt: false, words: 0, ms: 0 };
+  const stored = await db.searchLexicon.findUnique({ where: { id: 1 }, select: { version: true, builtAt: true } });
+  if (stored && Date.now() - stored.builtAt.getTime() < minAgeMs) return skip;
   const version = await sourceVersion(db);
-  const stored = await db.searchLexicon.findUnique({ where: { id: 1 }, select: { version: true } });
-  if (stored?.version === version) return { rebuilt: false, words: 0, ms: Math.round(performance.now() - started) };
+  if (stored?.version === version) return { ...skip, ms: Math.round(performance.now() - started) };
   const texts = async function* () {
     let after = "00000000-0000-0000-0000-000000000000";
     for (;;) {

@@ -27,6 +27,11 @@ export type SearchHit = {
   year: number | null;
   /** false for a question that waits for its first answer (shown as 待解答). */
   answered: boolean;
+  /** How many answers, and the latest one's advisor (id, with name and title once the site resolved
+   * them) and date: "2 条解答 · 王律师（执业律师）· 2025-03-02". Absent in fallback results. */
+  answerCount?: number;
+  advisor?: { id: string; name?: string; title?: string };
+  answerDate?: string;
 };
 
 export type Facets = {
@@ -225,8 +230,8 @@ async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
     page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
     facets: p.facets ? ["province", "city", "insurance", "topics", "year"] : undefined,
-    attributesToRetrieve: ["id", "slug", "title", "region", "insurance", "topics", "year", "state"],
-    attributesToHighlight: ["title"],
+    attributesToRetrieve: ["id", "slug", "title", "region", "insurance", "topics", "year", "state", "answerCount", "answerAdvisor", "answerDate"],
+    attributesToHighlight: ["title", "question", "answers"],
     attributesToCrop: ["question", "answers"],
     cropLength: 40,
     cropMarker: "…",
@@ -263,7 +268,8 @@ function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDoc
   const f = h._formatted ?? {};
   const answerSnippet = typeof f.answers === "string" ? f.answers : "";
   const questionSnippet = typeof f.question === "string" ? f.question : "";
-  const snippet = [questionSnippet, answerSnippet].find((s) => s.includes(PRE)) ?? (questionSnippet || answerSnippet);
+  // The passage of the answers that matches best: what answers the question, not how it was asked.
+  const snippet = [answerSnippet, questionSnippet].find((s) => s.includes(PRE)) ?? (answerSnippet || questionSnippet);
   return {
     slug: h.slug,
     title: markHighlights(typeof f.title === "string" ? f.title : h.title),
@@ -275,6 +281,9 @@ function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDoc
     topics: h.topics,
     year: h.year,
     answered: isAnswered(h.state),
+    answerCount: h.answerCount,
+    ...(h.answerAdvisor ? { advisor: { id: h.answerAdvisor } } : {}),
+    ...(h.answerDate ? { answerDate: h.answerDate } : {}),
   };
 }
 

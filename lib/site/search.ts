@@ -49,6 +49,17 @@ async function getLexicon(db: Db): Promise<Lexicon> {
   return (await lexicon).lexicon;
 }
 
+type AdvisorNames = Map<string, { name: string; title: string }>;
+let advisors: { at: number; names: Promise<AdvisorNames> } | undefined;
+/** Advisors' names and titles for "who answered" beside results: few rows, re-read every minute. */
+function advisorNames(db: Db): Promise<AdvisorNames> {
+  if (!advisors || performance.now() - advisors.at > 60_000) {
+    const names = db.advisor.findMany({ select: { id: true, name: true, title: true } }).then((rows) => new Map(rows.map((r) => [r.id, { name: r.name, title: r.title }])));
+    advisors = { at: performance.now(), names: names.catch(() => new Map()) };
+  }
+  return advisors.names;
+}
+
 export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
   const db = getDb();
   const timeout = env().SEARCH_TIMEOUT_MS;
@@ -61,6 +72,10 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
     deadline: performance.now() + timeout,
     neighbours: neighboursIn(db),
   });
+  if (result.hits.some((h) => h.advisor)) {
+    const names = await advisorNames(db);
+    for (const h of result.hits) if (h.advisor) Object.assign(h.advisor, names.get(h.advisor.id));
+  }
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
     logSearch(db, {
       query: result.query.display,

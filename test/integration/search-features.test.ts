@@ -57,6 +57,14 @@ describe("search understands how people ask", () => {
     expect(r.hits[0]?.slug).toBe("menzhen-tongchou-bijie");
   });
 
+  it("shows the answer's matching passage, how many answers, who answered and when", async () => {
+    const [hit] = (await search("服务平台")).hits;
+    expect(hit?.slug).toBe("yidi-beian");
+    expect(hit?.snippet).toContain("<mark>");
+    expect(hit?.snippet).toContain("选择");
+    expect(hit).toMatchObject({ answerCount: 1, advisor: { id: "test-lawyer" }, answerDate: "2025-01-11" });
+  });
+
   it("applies synonyms from the vocabulary in both directions", async () => {
     expect((await search("异地就医报备")).hits[0]?.slug).toBe("yidi-beian");
   });
@@ -109,13 +117,14 @@ describe("narrow results", () => {
 });
 
 describe("what the search learns from the content", () => {
-  it("stores a lexicon of the corpus at ingest, repairs typos of its words and searches article aliases", async () => {
+  it("stores a lexicon of the corpus, repairs typos of its words and searches article aliases", async () => {
     await writeFile(
       join(content.dir, "questions", "yajin-tuihuan.md"),
       `---\ntitle: 出院以后押金多久退回来\nregion: "000000"\ninsurance: [resident]\ntopics: [住院]\npublished: 2025-02-01\naliases: [结账后剩下的预交款怎么拿回]\n---\n\n:::answer{advisor="test-lawyer" date="2025-02-02"}\n押金在出院结算时多退少补，押金收据要留好。\n:::\n`,
     );
     const r = await ingestContent({ contentDir: content.dir, databaseUrl: ctx.databaseUrl, index: ctx.index });
     expect(r.errors).toEqual([]);
+    expect((await refreshLexicon(ctx.db)).rebuilt).toBe(true);
     const stored = await loadStoredLexicon(ctx.db);
     expect(stored?.words.words.find(([w]) => w === "押金")?.[1]).toBeGreaterThanOrEqual(2);
     const { vocabulary } = await loadSearchVocabulary(content.dir);
