@@ -160,14 +160,14 @@ export async function listQuestionFiles(contentDir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every domain word the content names: vocabulary terms, synonym words, topics and their aliases. */
+/** Every domain word the content names: vocabulary terms, synonym and colloquial words, topics and their aliases. */
 export async function loadLexiconWords(contentDir: string): Promise<string[]> {
   const [{ vocabulary }, config] = await Promise.all([loadSearchVocabulary(contentDir), loadConfig(contentDir)]);
   return [
     ...vocabulary.synonyms.map((g) => g[0]!),
     ...vocabulary.terms,
     ...vocabulary.synonyms.flatMap((g) => g.slice(1)),
-    ...vocabulary.colloquial.flatMap((g) => g.means),
+    ...vocabulary.colloquial.flatMap((g) => [...g.means, ...g.says]),
     ...config.topics.flatMap((t) => [t.name, ...t.aliases]),
   ];
 }

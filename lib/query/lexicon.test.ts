@@ -61,8 +61,8 @@ describe("corpus words", () => {
   });
 
   it("orders a query's words so that Meilisearch gives up the least telling first", () => {
-    // Curated 报销 first, then the rarest corpus word, single characters, and words no article uses last.
-    expect(orderWords("门诊发票鸭子报销", corpus)).toBe("报销 发票 门诊 鸭子");
+    // Curated 报销 first, then corpus words as typed, single characters, and words no article uses last.
+    expect(orderWords("门诊发票鸭子报销", corpus)).toBe("报销 门诊 发票 鸭子");
     expect(orderWords("押金 2026 在门诊", corpus)).toBe("押金 门诊 2026 在");
   });
 

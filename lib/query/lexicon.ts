@@ -237,7 +237,7 @@ export function correctHomophones(text: string, lex: Lexicon): { text: string; c
 /**
  * The query's words, the most telling first: with the "last" matching strategy Meilisearch drops words
  * from the end until something matches, so what goes last is given up first. Curated domain words
- * first (as typed), then corpus words from the rarest to the most common, then single characters, then
+ * first, then the other corpus words, then single characters, then
  * words the content never uses (a typo not repaired, a word no article has: matching nothing, they
  * must not hold the others back). Words are read by longest match against the lexicon.
  */
@@ -274,8 +274,10 @@ export function orderWords(text: string, lex: Lexicon): string {
     if ([...t].length === 1 || !/[\u4e00-\u9fff]/.test(t)) return 2;
     return 3;
   };
-  const order = tokens.map((t, i) => ({ t, i, r: rank(t), f: lex.words.get(t)?.freq ?? 0 }));
-  order.sort((a, b) => a.r - b.r || (a.r === 1 ? a.f - b.f : 0) || a.i - b.i);
+  const order = tokens.map((t, i) => ({ t, i, r: rank(t) }));
+  // Within a rank the typed order stays: Meilisearch's proximity rule rewards documents that have the
+  // words in that order ("申请条件"); sorting corpus words by rarity cost plain queries 0.05 nDCG@10.
+  order.sort((a, b) => a.r - b.r || a.i - b.i);
   return order.map((x) => x.t).join(" ");
 }
 
