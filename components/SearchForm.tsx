@@ -41,6 +41,7 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
     };
   }, [value]);
 
+  const expanded = open && items.length > 0;
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown" && items.length) {
       e.preventDefault();
@@ -50,7 +51,9 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
       e.preventDefault();
       setOpen(true);
       setActive((a) => (a <= 0 ? items.length - 1 : a - 1));
-    } else if (e.key === "Escape") {
+    } else if (e.key === "Escape" && expanded) {
+      // Closes the list only: a search input would otherwise also clear what was typed.
+      e.preventDefault();
       setOpen(false);
       setActive(-1);
     } else if (e.key === "Enter" && open && active >= 0 && items[active]) {
@@ -60,7 +63,6 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
     }
   };
 
-  const expanded = open && items.length > 0;
   return (
     <form className="search" role="search" aria-label={label} action={searchPath()} method="get" onSubmit={() => setOpen(false)}>
       <label htmlFor={id} className="visually-hidden">

@@ -11,7 +11,8 @@ import { neighboursIn } from "../lib/articles/relations.ts";
 import { publicFilter } from "../lib/domain/visibility.ts";
 import { ingestContent } from "../lib/content/ingest.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../lib/content/load.ts";
-import { buildLexicon } from "../lib/query/lexicon.ts";
+import { searchLexicon } from "../lib/query/lexicon.ts";
+import { loadStoredLexicon, refreshLexicon } from "../lib/search/lexicon-store.ts";
 import { getDb } from "../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import type { SearchDocument } from "../lib/search/document.ts";
@@ -21,10 +22,10 @@ import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
 import { ndcgAt, recallAt, reciprocalRank } from "./bench/metrics.ts";
 
-const KINDS = ["plain", "colloquial", "synonym", "region", "typo", "traditional", "pinyin"] as const;
+const KINDS = ["plain", "colloquial", "synonym", "region", "year", "typo", "traditional", "pinyin", "mixed"] as const;
 const querySchema = z.array(z.object({ query: z.string(), kind: z.enum(KINDS), judgments: z.record(z.string(), z.number().int().min(0).max(2)) }));
 
-const { values } = parseArgs({ options: { write: { type: "boolean", default: false }, content: { type: "string", default: "content" } } });
+const { values } = parseArgs({ options: { write: { type: "boolean", default: false }, "no-corpus": { type: "boolean", default: false }, content: { type: "string", default: "content" } } });
 const queries = querySchema.parse(parse(await readFile("scripts/bench/relevance-queries.yaml", "utf8")));
 const servers = await benchServers("relevance");
 const { pg, meili } = servers;
@@ -34,12 +35,18 @@ type Row = { name: string; perKind: Record<string, { ndcg: number; mrr: number; 
 try {
   const client = getSearchClient(meili.url, meili.masterKey);
   const { vocabulary } = await loadSearchVocabulary(values.content!);
-  const lexicon = buildLexicon(await loadLexiconWords(values.content!));
   await ensureIndex(client, "articles", vocabulary);
   const db = getDb(pg.url);
   const index = getIndex(client, "articles");
   const report = await ingestContent({ contentDir: values.content!, databaseUrl: pg.url, index, synonyms: vocabulary.synonyms });
   if (report.errors.length) throw new Error(`content errors: ${report.errors.length}`);
+  // RANKING=words,attribute,… tries another order of ranking rules (for measuring a rule before keeping it).
+  if (process.env.RANKING) await index.updateRankingRules(process.env.RANKING.split(",")).waitTask({ timeout: 60_000 });
+  // As the site builds it: curated words, and the corpus lexicon the worker stores.
+  const built = await refreshLexicon(db);
+  console.log(`search lexicon: ${built.words} words in ${built.ms} ms`);
+  const stored = await loadStoredLexicon(db);
+  const lexicon = values["no-corpus"] ? searchLexicon(await loadLexiconWords(values.content!), vocabulary) : searchLexicon(await loadLexiconWords(values.content!), vocabulary, stored?.words);
 
   // Baseline: the same documents in an index with Meilisearch's defaults, queried with the raw text.
   const docs = await index.getDocuments({ limit: 10_000 });
@@ -53,6 +60,13 @@ try {
     if (!p.success) return [];
     const r = await searchArticles(p.data, { index, lexicon, db, neighbours: neighboursIn(db) });
     return [...r.hits, ...r.more].map((h) => h.slug);
+  };
+  // The Postgres fallback as the site serves it when Meilisearch is down: an index nobody listens on.
+  const unreachable = getIndex(getSearchClient("http://127.0.0.1:9", "none", { timeout: 200 }), "articles");
+  const fallback: Ranker = async (q) => {
+    const p = parseSearchParams({ q });
+    if (!p.success) return [];
+    return (await searchArticles(p.data, { index: unreachable, lexicon, db })).hits.map((h) => h.slug);
   };
   const baseline: Ranker = async (q) => (await base.search(q, { limit: 10, filter: publicFilter })).hits.map((h) => h.slug);
 
@@ -72,13 +86,13 @@ try {
     return { name, perKind, overall: { ndcg: all.ndcg / n, mrr: all.mrr / n, recall: all.recall / n } };
   };
 
-  const rows = [await evaluate("ours", ours), await evaluate("Meilisearch defaults", baseline)];
+  const rows = [await evaluate("ours", ours), await evaluate("Meilisearch defaults", baseline), await evaluate("Postgres fallback", fallback)];
   const f = (x: number) => x.toFixed(3);
   const lines = [
-    `${queries.length} judged queries; nDCG@10 / MRR / recall@10. Target: nDCG@10 ≥ 0.9 overall and in every kind.`,
+    `${queries.length} judged queries; nDCG@10 / MRR / recall@10. Target: nDCG@10 ≥ 0.92 overall, ≥ 0.85 in every kind, no kind below Meilisearch defaults.`,
     "",
-    `| kind | n | ours | Meilisearch defaults |`,
-    `|---|---|---|---|`,
+    `| kind | n | ours | Meilisearch defaults | Postgres fallback |`,
+    `|---|---|---|---|---|`,
     ...KINDS.map((k) => `| ${k} | ${rows[0]!.perKind[k]?.n ?? 0} | ${rows.map((r) => { const x = r.perKind[k]; return x ? `${f(x.ndcg)} / ${f(x.mrr)} / ${f(x.recall)}` : "–"; }).join(" | ")} |`),
     `| **overall** | ${queries.length} | ${rows.map((r) => `**${f(r.overall.ndcg)}** / ${f(r.overall.mrr)} / ${f(r.overall.recall)}`).join(" | ")} |`,
   ];

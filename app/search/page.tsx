@@ -3,6 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { Facets } from "@/components/Facets";
+import { FilterPanel } from "@/components/FilterPanel";
+import { SearchHitDetails } from "@/components/SearchHitDetails";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { getDb } from "@/lib/db/client";
@@ -77,6 +79,11 @@ export default async function SearchPage({ searchParams }: Props) {
           没有找到“{result.query.display}”，已显示“{result.shownFor}”的结果。
         </p>
       ) : null}
+      {result?.yearShown ? (
+        <p className="meta" role="status">
+          显示{result.yearShown}年的解答。<Link href={href({ year: undefined, page: 1 })}>不限年份</Link>
+        </p>
+      ) : null}
       {result?.mode === "fallback" ? (
         <p className="notice" role="status">
           搜索服务暂时降级：以下结果来自备用检索，可能不够完整（不支持同义词和拼音）。
@@ -90,7 +97,13 @@ export default async function SearchPage({ searchParams }: Props) {
         <NoResults />
       ) : (
         <div className="search-layout">
-          {result.facets ? <Facets p={p} facets={result.facets} href={href} /> : <div />}
+          {result.facets ? (
+            <FilterPanel active={filters.length}>
+              <Facets p={p} facets={result.facets} href={href} />
+            </FilterPanel>
+          ) : (
+            <div />
+          )}
           <div>
             <p className="meta" aria-live="polite">
               共 {result.total} 条结果{result.total > result.pageSize ? `，第 ${result.page} 页` : ""}
@@ -101,8 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {result.hits.map((h) => (
                 <li key={h.slug}>
                   <Link className="title" href={h.url} dangerouslySetInnerHTML={{ __html: h.title }} />
-                  {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
-                  <ArticleMeta region={h.region} insurance={h.insurance} topics={h.topics} year={h.year} answered={h.answered} />
+                  <SearchHitDetails h={h} />
                 </li>
               ))}
             </ul>

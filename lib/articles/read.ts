@@ -51,6 +51,7 @@ function toRecord(r: Row): ArticleRecord {
     published: day(r.published)!,
     updated: day(r.updated),
     related: r.related,
+    aliases: r.aliases ?? [],
     citations: citations.parse(r.citations) as Citation[],
     source: r.source,
     answers: r.answers.map((a) => {

@@ -19,6 +19,8 @@ export type ArticleRecord = {
   published: string;
   updated: string | null;
   related: string[];
+  /** 相似问法: other phrasings of the question. */
+  aliases: string[];
   citations: Citation[];
   source: string | null;
   answers: AnswerRecord[];
@@ -50,6 +52,7 @@ export function toRecord(a: Article): ArticleRecord {
     published: a.published,
     updated: a.updated ?? null,
     related: a.related,
+    aliases: a.aliases ?? [],
     citations: a.citations.filter((c) => c.answer === undefined).map(citation),
     source: a.source ?? null,
     answers: a.answers.map((x, i) => ({
@@ -75,6 +78,7 @@ export function fromRecord(r: ArticleRecord): Article {
     ...(r.updated !== null ? { updated: r.updated } : {}),
     status: r.state,
     related: r.related,
+    ...(r.aliases.length ? { aliases: r.aliases } : {}),
     citations: [...r.citations, ...r.answers.flatMap((x, i) => x.citations.map((c) => citation({ ...c, answer: i + 1 })))],
     ...(r.source !== null ? { source: r.source } : {}),
     answers: r.answers.map(({ advisor, date, body }) => ({ advisor, date, body })),
@@ -89,5 +93,7 @@ export function articleHash(r: ArticleRecord): string {
   return sha([
     r.slug, r.state, r.title, r.question, r.region, r.insurance, r.topics, r.year, r.published, r.updated,
     r.related, r.citations.map(citation), r.source, r.answers.map(revisionHash),
+    // Only when there are any: articles without aliases keep the hashes they had before aliases existed.
+    ...(r.aliases.length ? [r.aliases] : []),
   ]);
 }

@@ -25,8 +25,8 @@ export type SaveItem = {
 };
 
 /** Lower-cased plain text for the Postgres fallback search (lib/search/fallback.ts). */
-export function searchText(r: Pick<ArticleRecord, "title" | "question" | "topics" | "answers">): string {
-  return [r.title, r.question ?? "", r.topics.join(" "), ...r.answers.map((x) => markdownToPlain(x.body))].join("\n").toLowerCase();
+export function searchText(r: Pick<ArticleRecord, "title" | "question" | "topics" | "answers"> & { aliases?: string[] }): string {
+  return [r.title, ...(r.aliases ?? []), r.question ?? "", r.topics.join(" "), ...r.answers.map((x) => markdownToPlain(x.body))].join("\n").toLowerCase();
 }
 
 // One JSON parameter per statement: jsonb_to_recordset turns it into rows (JSON arrays become text[]).
@@ -34,21 +34,21 @@ export function searchText(r: Pick<ArticleRecord, "title" | "question" | "topics
 const UPSERT_ARTICLES = `
 INSERT INTO articles (id, slug, origin, state, source_path, source_hash, source_mtime, source_size, content_hash,
   title, question, region, province_code, city_code, insurance, topics, year, published, updated, related,
-  citations, source, search_text, relations_dirty_at, updated_at)
+  aliases, citations, source, search_text, relations_dirty_at, updated_at)
 SELECT id, slug, origin, state, source_path, source_hash, source_mtime, source_size, content_hash,
   title, question, region, province_code, city_code, insurance, topics, year, published, updated, related,
-  citations, source, search_text, now(), now()
+  aliases, citations, source, search_text, now(), now()
 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, slug text, origin origin, state article_state, source_path text,
   source_hash text, source_mtime float8, source_size int, content_hash text, title text, question text,
   region text, province_code text, city_code text, insurance text[], topics text[], year int, published date,
-  updated date, related text[], citations jsonb, source text, search_text text)
+  updated date, related text[], aliases text[], citations jsonb, source text, search_text text)
 ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, state = EXCLUDED.state,
   source_path = coalesce(EXCLUDED.source_path, articles.source_path),
   source_hash = EXCLUDED.source_hash, source_mtime = EXCLUDED.source_mtime, source_size = EXCLUDED.source_size,
   content_hash = EXCLUDED.content_hash, title = EXCLUDED.title, question = EXCLUDED.question,
   region = EXCLUDED.region, province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code,
   insurance = EXCLUDED.insurance, topics = EXCLUDED.topics, year = EXCLUDED.year, published = EXCLUDED.published,
-  updated = EXCLUDED.updated, related = EXCLUDED.related, citations = EXCLUDED.citations, source = EXCLUDED.source,
+  updated = EXCLUDED.updated, related = EXCLUDED.related, aliases = EXCLUDED.aliases, citations = EXCLUDED.citations, source = EXCLUDED.source,
   search_text = EXCLUDED.search_text, relations_dirty_at = now(), updated_at = now()
 WHERE articles.origin = EXCLUDED.origin`;
 
@@ -119,6 +119,7 @@ export function articleRow(item: SaveItem) {
     published: r.published,
     updated: r.updated,
     related: r.related,
+    aliases: r.aliases,
     citations: r.citations,
     source: r.source,
     search_text: searchText(r),

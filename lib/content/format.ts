@@ -13,6 +13,7 @@ export function formatQuestion(a: Article): string {
   if (a.updated !== undefined) front.updated = a.updated;
   front.status = a.status;
   if (a.related.length) front.related = a.related;
+  if (a.aliases?.length) front.aliases = a.aliases;
   if (a.citations.length) front.citations = a.citations;
   if (a.source !== undefined) front.source = a.source;
   const yaml = stringify(front, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();

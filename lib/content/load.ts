@@ -134,7 +134,7 @@ function safeYaml<T extends z.ZodType>(file: string, text: string, schema: T, er
 export async function loadSearchVocabulary(contentDir: string): Promise<{ vocabulary: SearchVocabulary; errors: ContentIssue[] }> {
   const errors: ContentIssue[] = [];
   const file = join(contentDir, "search", "vocabulary.yaml");
-  const empty = { terms: [], synonyms: [], stopWords: [] };
+  const empty = { terms: [], synonyms: [], stopWords: [], colloquial: [] };
   if (!existsSync(file)) return { vocabulary: empty, errors };
   const text = await readUtf8(file, "search/vocabulary.yaml").catch((e: unknown) => void errors.push(notUtf8Issue(e)));
   if (text === undefined) return { vocabulary: empty, errors };
@@ -160,13 +160,14 @@ export async function listQuestionFiles(contentDir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every domain word the content names: vocabulary terms, synonym words, topics and their aliases. */
+/** Every domain word the content names: vocabulary terms, synonym and colloquial words, topics and their aliases. */
 export async function loadLexiconWords(contentDir: string): Promise<string[]> {
   const [{ vocabulary }, config] = await Promise.all([loadSearchVocabulary(contentDir), loadConfig(contentDir)]);
   return [
     ...vocabulary.synonyms.map((g) => g[0]!),
     ...vocabulary.terms,
     ...vocabulary.synonyms.flatMap((g) => g.slice(1)),
+    ...vocabulary.colloquial.flatMap((g) => [...g.means, ...g.says]),
     ...config.topics.flatMap((t) => [t.name, ...t.aliases]),
   ];
 }

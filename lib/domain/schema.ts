@@ -52,6 +52,11 @@ export const frontmatterSchema = z
     updated: dateSchema.optional(),
     status: statusSchema.default("published").describe("draft | pending | unanswered | published | archived"),
     related: z.array(slugSchema).default([]).describe("Curated related question slugs, shown first"),
+    aliases: z
+      .array(z.string().trim().min(2).max(120))
+      .max(20)
+      .optional()
+      .describe("相似问法: other ways people ask this question, searched almost like the title"),
     citations: z.array(citationSchema).default([]).describe("法律依据: structured legal-basis citations"),
     source: z.string().optional().describe("Where imported text came from (raw file name)"),
   })
@@ -104,6 +109,17 @@ export const searchVocabularySchema = z
       .default([])
       .describe("Groups of interchangeable words; applied in both directions"),
     stopWords: z.array(searchTerm).default([]).describe("Words ignored in queries and documents"),
+    colloquial: z
+      .array(
+        z
+          .object({
+            says: z.array(searchTerm).min(1).describe("How people put it: 老人, 外地, 钱怎么报"),
+            means: z.array(searchTerm).min(1).describe("The domain's words for it, first the main one: 退休人员, 老年人"),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe("One-way groups: a search for what people say also finds the domain's words, not the reverse"),
   })
   .strict();
 export type SearchVocabulary = z.infer<typeof searchVocabularySchema>;

@@ -1,5 +1,6 @@
 // The outbox worker: applies content changes to everything that reacts to them — the search index
-// (lib/outbox/search-feed) and related questions (dirty markers, lib/articles/relations). Woken by
+// (lib/outbox/search-feed), related questions (dirty markers, lib/articles/relations) and the search
+// lexicon (lib/search/lexicon-store). Woken by
 // Postgres NOTIFY when a change commits, and by a timer for retries. `npm start` runs it beside the
 // site; `npm run worker` runs it alone (production: one or more per database, they take turns).
 import "server-only";
@@ -9,11 +10,14 @@ import type { Db } from "../db/client.ts";
 import { acquireLock } from "../db/lock.ts";
 import { OUTBOX_CHANNEL } from "../db/outbox.ts";
 import type { SearchIndex } from "../search/client.ts";
+import { refreshLexicon } from "../search/lexicon-store.ts";
 import { type PageRevalidation, revalidatePages } from "./pages.ts";
 import { articleTag, changeTags } from "../site/page-tags.ts";
 import { type ChangedBatch, feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
 
 export const RELATIONS_LOCK = "outbox:relations";
+/** The search lexicon is rebuilt at most this often (seconds of CPU at 100,000 articles). */
+const LEXICON_MIN_AGE_MS = 5 * 60_000;
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -119,6 +123,14 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
           if (o.pages && r?.changed.length) await revalidatePages(o.pages, r.changed.map(articleTag));
         } catch (e) {
           log(`worker: related questions not recomputed (${(e as Error).message}); will retry`);
+        }
+        // The search lexicon follows the public content too; a no-op when that did not change.
+        try {
+          const l = await refreshLexicon(o.db, { minAgeMs: LEXICON_MIN_AGE_MS });
+          if (l.rebuilt) log(`worker: search lexicon rebuilt (${l.words} words, ${l.ms} ms)`);
+        } catch (e) {
+          relationsWanted = true;
+          log(`worker: search lexicon not rebuilt (${(e as Error).message}); will retry`);
         }
       }
       await new Promise((r) => setTimeout(r, Math.min(pollMs, 1000)));

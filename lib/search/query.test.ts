@@ -1,36 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildLexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
 import { toSearchDocument } from "./document.ts";
 import { fallbackTerms } from "./fallback.ts";
-import { buildFilter, markHighlights, plan, soundAlike } from "./query.ts";
+import { buildFilter, markHighlights, soundAlike } from "./query.ts";
 
-describe("search query planning", () => {
-  const lex = buildLexicon(["门诊统筹", "异地就医", "备案", "医保码", "老人", "住院"]);
-
-  it("repairs a homophone typo first and keeps the text as typed as the second try", () => {
-    const attempts = plan(normalizeQuery("门诊通筹"), lex);
-    expect(attempts.map((a) => [a.q, a.shownFor])).toEqual([["门诊统筹", "门诊统筹"], ["门诊通筹", undefined]]);
-  });
-
-  it("reads pinyin and initials as domain words, else searches the pinyin fields", () => {
-    expect(plan(normalizeQuery("yibaoma"), lex)[0]).toMatchObject({ q: "医保码", shownFor: "医保码" });
-    expect(plan(normalizeQuery("ydjy"), lex)[0]).toMatchObject({ q: "异地就医" });
-    expect(plan(normalizeQuery("zhuyuan fei"), lex)[0]).toMatchObject({ q: '"zhu yuan fei"', on: ["pinyin"] });
-  });
-
-  it("puts domain words first so that generic words are dropped first", () => {
-    expect(plan(normalizeQuery("老人在外地住院"), lex)[0]!.q).toBe("老人 住院 在外地");
-  });
-
+describe("search filters", () => {
   it("filters a province or city on everything beneath it", () => {
     expect(buildFilter({ region: "520000" })).toContain('province = "520000"');
     expect(buildFilter({ region: "520500", year: 2025 })).toEqual(expect.arrayContaining(['city = "520500"', "year = 2025"]));
     expect(buildFilter({ region: "520502" })).toContain('region = "520502"');
   });
 
-  it("names the words that sound like the query", () => {
+  it("names the words of a title that sound like the query", () => {
     expect(soundAlike("门诊统筹是什么？", "门诊通筹")).toBe("门诊统筹");
   });
 });

@@ -3,8 +3,9 @@
 import type { Index, SearchParams as MeiliParams } from "meilisearch";
 import type { Db } from "../db/client.ts";
 import { isAnswered, publicFilter } from "../domain/visibility.ts";
-import { correctHomophones, domainWordsFirst, type Lexicon, wordFromInitials, wordsFromSyllables } from "../query/lexicon.ts";
+import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery, stripPrivateUse } from "../query/normalize.ts";
+import { type PlanStep, planQuery, type QueryPlan, type StepFields } from "../query/plan.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { NATIONWIDE, regionLabel } from "../regions/index.ts";
 import { questionPath } from "../urls.ts";
@@ -26,6 +27,11 @@ export type SearchHit = {
   year: number | null;
   /** false for a question that waits for its first answer (shown as 待解答). */
   answered: boolean;
+  /** How many answers, and the latest one's advisor (id, with name and title once the site resolved
+   * them) and date: "2 条解答 · 王律师（执业律师）· 2025-03-02". Absent in fallback results. */
+  answerCount?: number;
+  advisor?: { id: string; name?: string; title?: string };
+  answerDate?: string;
 };
 
 export type Facets = {
@@ -47,6 +53,8 @@ export type SearchResult = {
   query: NormalizedQuery;
   /** Set when the results are for another wording than the one typed (homophone typo). */
   shownFor?: string;
+  /** Set when the results are only that year's, for a year typed in the query ("2026年…"). */
+  yearShown?: number;
   /** When the results fill less than a page: looser matches, shown apart ("其他可能相关的问题"). */
   more: SearchHit[];
   facets: Facets | null;
@@ -89,49 +97,27 @@ export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topi
   return f;
 }
 
-// Chosen by measurement (npm run bench:relevance): "last" beat "frequency" and "all" on every query kind.
-export const MATCHING_STRATEGY = "last" as const;
+const FIELDS: Record<StepFields, string[]> = { text: CHINESE_ATTRIBUTES, pinyin: ["pinyin"], initials: ["initials"] };
 
-type Attempt = { q: string; on: string[]; strategy?: MeiliParams["matchingStrategy"]; shownFor?: string };
+const EMPTY_LEXICON = buildLexicon([]);
+// Plans are pure functions of the query and the lexicon: memoised per lexicon, most recent first.
+const plans = new WeakMap<Lexicon, Map<string, QueryPlan>>();
+const PLAN_CACHE = 5000;
 
-const chinese = (q: string, shownFor?: string): Attempt => ({ q, on: CHINESE_ATTRIBUTES, strategy: MATCHING_STRATEGY, shownFor });
-
-/**
- * The engine queries to try in order, from what the person typed: homophone typos repaired through the
- * domain lexicon, pinyin and initials read as the domain words they spell, else matched on the pinyin
- * fields of the index.
- */
-export function plan(nq: NormalizedQuery, lex?: Lexicon): Attempt[] {
-  switch (nq.kind) {
-    case "empty":
-      return [{ q: "", on: CHINESE_ATTRIBUTES }];
-    case "pinyin": {
-      const words = lex && wordsFromSyllables(nq.pinyin!.split(" "), lex);
-      return [
-        ...(words ? [chinese(words.join(" "), words.join(""))] : []),
-        { q: `"${nq.pinyin}"`, on: ["pinyin"] },
-        { q: nq.pinyin!, on: ["pinyin"], strategy: "all" },
-      ];
-    }
-    case "initials": {
-      const word = lex && wordFromInitials(nq.pinyin!, lex);
-      return [...(word ? [chinese(word, word)] : []), { q: nq.pinyin!, on: ["initials"] }];
-    }
-    default: {
-      const fixed = lex ? correctHomophones(nq.text, lex) : null;
-      const ordered = (t: string) => (lex ? domainWordsFirst(t, lex) : t);
-      return fixed?.corrections.length
-        ? [chinese(ordered(fixed.text), fixed.text.replace(/ /g, "")), chinese(ordered(nq.text))]
-        : [chinese(ordered(nq.text))];
-    }
+export function cachedPlan(nq: NormalizedQuery, lex: Lexicon = EMPTY_LEXICON): QueryPlan {
+  let cache = plans.get(lex);
+  if (!cache) plans.set(lex, (cache = new Map()));
+  const key = `${nq.kind}\u0000${nq.display}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
   }
-}
-
-/** For a Chinese query that found nothing: the same sounds, as a phrase on the pinyin field. */
-function homophoneAttempt(nq: NormalizedQuery): Attempt | null {
-  if (nq.kind !== "chinese") return null;
-  const syllables = toSyllables(nq.text);
-  return syllables.length >= 2 ? { q: `"${syllables.join(" ")}"`, on: ["pinyin"] } : null;
+  const made = planQuery(nq, lex);
+  cache.set(key, made);
+  if (cache.size > PLAN_CACHE) cache.delete(cache.keys().next().value!);
+  return made;
 }
 
 /** The words in `title` that sound like the query: what "已显示…的结果" names. */
@@ -169,15 +155,16 @@ export type SearchDeps = {
 export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise<SearchResult> {
   const started = performance.now();
   const nq = normalizeQuery(p.q);
+  const queryPlan = cachedPlan(nq, deps.lexicon);
   let found: Awaited<ReturnType<typeof searchMeili>>;
   // Only Meilisearch's failure sends a search to Postgres; a failure of Postgres itself is not hidden.
   try {
-    found = await searchMeili(p, nq, deps);
+    found = await searchMeili(p, queryPlan, deps);
   } catch (e) {
     if (!deps.db) throw e;
-    return fallbackResult(p, nq, deps.db, started);
+    return fallbackResult(p, queryPlan, deps.db, started);
   }
-  const { res: r, shownFor } = found;
+  const { res: r, shownFor, yearShown } = found;
   const fd = r.facetDistribution ?? {};
   // A precise query that fills less than a page: show, apart, the questions stored as related to the
   // best hit, so that a narrow question still leads to its neighbours.
@@ -202,12 +189,16 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     tookMs: Math.round(performance.now() - started),
     query: nq,
     shownFor,
+    yearShown,
     facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
   };
 }
 
-async function fallbackResult(p: SearchParams, nq: NormalizedQuery, db: Db, started: number): Promise<SearchResult> {
-  const fb = await fallbackSearch(db, nq, p);
+async function fallbackResult(p: SearchParams, plan: QueryPlan, db: Db, started: number): Promise<SearchResult> {
+  const nq = plan.query;
+  // The plan's first reading in Chinese words (a repaired typo, pinyin read as words), LIKE-matched.
+  const step = plan.steps.find((s) => s.fields === "text");
+  const fb = await fallbackSearch(db, step ? { ...nq, text: step.q } : nq, { ...p, year: p.year ?? step?.year });
   return {
     hits: fb.rows.map((r) => ({
       slug: r.slug,
@@ -232,50 +223,53 @@ async function fallbackResult(p: SearchParams, nq: NormalizedQuery, db: Db, star
   };
 }
 
-async function searchMeili(p: SearchParams, nq: NormalizedQuery, deps: SearchDeps) {
-  const { index, lexicon, deadline } = deps;
+async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
+  const { index, deadline } = deps;
   const common: MeiliParams = {
-    filter: buildFilter(p),
     hitsPerPage: PAGE_SIZE,
     page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
     facets: p.facets ? ["province", "city", "insurance", "topics", "year"] : undefined,
-    attributesToRetrieve: ["id", "slug", "title", "region", "insurance", "topics", "year", "state"],
-    attributesToHighlight: ["title"],
+    attributesToRetrieve: ["id", "slug", "title", "region", "insurance", "topics", "year", "state", "answerCount", "answerAdvisor", "answerDate"],
+    attributesToHighlight: ["title", "question", "answers"],
     attributesToCrop: ["question", "answers"],
     cropLength: 40,
     cropMarker: "…",
     highlightPreTag: PRE,
     highlightPostTag: POST,
   };
-  const run = (a: Attempt) => {
+  const run = (s: PlanStep) => {
     if (deadline !== undefined && performance.now() > deadline) throw new Error("search took longer than its deadline");
-    return index.search(a.q, { ...common, attributesToSearchOn: a.on, matchingStrategy: a.strategy, locales: a.on === CHINESE_ATTRIBUTES ? ["cmn"] : undefined });
+    const on = FIELDS[s.fields];
+    return index.search(s.q, {
+      ...common,
+      // A year typed in the query narrows like the year filter does, unless a year was chosen already.
+      filter: buildFilter({ ...p, year: p.year ?? s.year }),
+      attributesToSearchOn: on,
+      matchingStrategy: s.strategy,
+      locales: s.fields === "text" ? ["cmn"] : undefined,
+    });
   };
 
   let res: Awaited<ReturnType<typeof run>> | undefined;
   let shownFor: string | undefined;
-  for (const attempt of plan(nq, lexicon)) {
-    res = await run(attempt);
-    shownFor = attempt.shownFor;
-    if (totalOf(res) > 0) break;
+  let yearShown: number | undefined;
+  for (const step of plan.steps) {
+    res = await run(step);
+    if (totalOf(res) === 0) continue;
+    shownFor = step.shownFromHit ? (soundAlike(res.hits[0]!.title, plan.query.text) ?? res.hits[0]!.title) : step.shownFor;
+    yearShown = p.year ? undefined : step.year;
+    break;
   }
-  const retry = totalOf(res!) === 0 ? homophoneAttempt(nq) : null;
-  if (retry) {
-    const again = await run(retry);
-    if (totalOf(again) > 0) {
-      res = again;
-      shownFor = soundAlike(again.hits[0]!.title, nq.text) ?? again.hits[0]!.title;
-    }
-  }
-  return { res: res!, shownFor };
+  return { res: res!, shownFor, yearShown };
 }
 
 function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDocument, unknown>> }): SearchHit {
   const f = h._formatted ?? {};
   const answerSnippet = typeof f.answers === "string" ? f.answers : "";
   const questionSnippet = typeof f.question === "string" ? f.question : "";
-  const snippet = [questionSnippet, answerSnippet].find((s) => s.includes(PRE)) ?? (questionSnippet || answerSnippet);
+  // The passage of the answers that matches best: what answers the question, not how it was asked.
+  const snippet = [answerSnippet, questionSnippet].find((s) => s.includes(PRE)) ?? (answerSnippet || questionSnippet);
   return {
     slug: h.slug,
     title: markHighlights(typeof f.title === "string" ? f.title : h.title),
@@ -287,6 +281,9 @@ function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDoc
     topics: h.topics,
     year: h.year,
     answered: isAnswered(h.state),
+    answerCount: h.answerCount,
+    ...(h.answerAdvisor ? { advisor: { id: h.answerAdvisor } } : {}),
+    ...(h.answerDate ? { answerDate: h.answerDate } : {}),
   };
 }
 

@@ -3,8 +3,16 @@
 import type { Settings } from "meilisearch";
 import type { SearchVocabulary } from "../domain/schema.ts";
 
-export const CHINESE_ATTRIBUTES = ["title", "question", "topics", "regionNames", "answers"];
+export const CHINESE_ATTRIBUTES = ["title", "aliases", "question", "topics", "regionNames", "answers"];
 export const PINYIN_ATTRIBUTES = ["pinyin", "initials"];
+
+/**
+ * Meilisearch's rules with `attribute` before `proximity` (a match in the title or an alias outranks
+ * words close together in an answer: 0.880 → 0.891 nDCG@10 on the judged set), then answered questions
+ * before open ones when all else is equal (+0.002 on pinyin, nothing elsewhere; placed right after
+ * `words` it cost 0.03). BENCHMARKS.md, "Choices measured along the way".
+ */
+export const RANKING_RULES = ["words", "typo", "attribute", "proximity", "sort", "exactness", "answered:desc"] as const;
 
 /** Each synonym group in both directions: every word maps to all the others. */
 export function synonymMap(groups: string[][]): Record<string, string[]> {
@@ -15,19 +23,29 @@ export function synonymMap(groups: string[][]): Record<string, string[]> {
   return out;
 }
 
-export function desiredSettings(vocabulary: SearchVocabulary = { terms: [], synonyms: [], stopWords: [] }): Settings {
+/** Two-way groups, then the one-way colloquial groups: 外地 also finds 异地, 异地 does not find 外地. */
+export function allSynonyms(vocabulary: Pick<SearchVocabulary, "synonyms" | "colloquial">): Record<string, string[]> {
+  const out = synonymMap(vocabulary.synonyms);
+  for (const { says, means } of vocabulary.colloquial) {
+    for (const w of says) out[w] = [...new Set([...(out[w] ?? []), ...means.filter((x) => x !== w)])];
+  }
+  return out;
+}
+
+export function desiredSettings(vocabulary: SearchVocabulary = { terms: [], synonyms: [], stopWords: [], colloquial: [] }): Settings {
   return {
     // Order matters: a match in the title outranks one in the asker's description, topics, then answers.
     searchableAttributes: [...CHINESE_ATTRIBUTES, ...PINYIN_ATTRIBUTES],
     filterableAttributes: ["region", "province", "city", "insurance", "topics", "year", "state"],
-    sortableAttributes: ["published", "updated"],
+    sortableAttributes: ["published", "updated", "answered"],
+    rankingRules: [...RANKING_RULES],
     displayedAttributes: ["*"],
     // Short all-Han strings are otherwise sometimes detected as Japanese and segmented wrongly.
     localizedAttributes: [{ attributePatterns: CHINESE_ATTRIBUTES, locales: ["cmn"] }],
     // Domain terms kept whole. Synonym words are not added: as single tokens they would hide the shorter
     // words inside them (医保卡 no longer matching 医保); measured no better either.
     dictionary: [...new Set(vocabulary.terms)].sort(),
-    synonyms: synonymMap(vocabulary.synonyms),
+    synonyms: allSynonyms(vocabulary),
     stopWords: [...new Set(vocabulary.stopWords)].sort(),
     pagination: { maxTotalHits: 1000 },
     faceting: { maxValuesPerFacet: 200 },

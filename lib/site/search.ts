@@ -3,25 +3,61 @@
 // handlers call this; it composes lib/search with the stores and the content's vocabulary.
 import "server-only";
 import { neighboursIn } from "../articles/relations.ts";
-import { loadLexiconWords } from "../content/load.ts";
-import { getDb } from "../db/client.ts";
+import { loadLexiconWords, loadSearchVocabulary } from "../content/load.ts";
+import { type Db, getDb } from "../db/client.ts";
 import { publicFilter } from "../domain/visibility.ts";
 import { env } from "../env.ts";
-import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
+import { buildLexicon, type Lexicon, searchLexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
 import { getIndex, getSearchClient, indexName } from "../search/client.ts";
+import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store.ts";
 import { logSearch } from "../search/log.ts";
 import type { SearchParams } from "../search/params.ts";
 import { searchArticles, type SearchResult } from "../search/query.ts";
 
-let lexicon: Promise<Lexicon> | undefined;
-/** The domain lexicon from CONTENT_DIR, read once per server process. */
-function getLexicon(): Promise<Lexicon> {
-  lexicon ??= loadLexiconWords(env().contentDir).then(buildLexicon, (e: Error) => {
-    console.error("search vocabulary unavailable:", e.message);
-    return buildLexicon([]);
-  });
-  return lexicon;
+type Known = { lexicon: Lexicon; version: string | null; checked: number };
+let lexicon: Promise<Known> | undefined;
+/** How often the stored lexicon's version is checked (one tiny query), not once per search. */
+const LEXICON_CHECK_MS = 30_000;
+
+/** The curated words of CONTENT_DIR's vocabulary and the corpus lexicon the worker stored. */
+async function loadLexicon(db: Db, version: string | null): Promise<Known> {
+  const dir = env().contentDir;
+  const [words, { vocabulary }, stored] = await Promise.all([loadLexiconWords(dir), loadSearchVocabulary(dir), version ? loadStoredLexicon(db) : null]);
+  return { lexicon: searchLexicon(words, vocabulary, stored?.words), version: stored?.version ?? null, checked: performance.now() };
+}
+
+async function getLexicon(db: Db): Promise<Lexicon> {
+  const current = lexicon;
+  if (current) {
+    const known = await current;
+    if (performance.now() - known.checked < LEXICON_CHECK_MS) return known.lexicon;
+    known.checked = performance.now();
+    const version = await storedLexiconVersion(db).catch(() => known.version);
+    if (version === known.version) return known.lexicon;
+    // Rebuilt in the background; searches keep the old lexicon until the new one is ready.
+    const next = loadLexicon(db, version);
+    next.then((k) => (lexicon = Promise.resolve(k)), (e: Error) => console.error("search lexicon not reloaded:", e.message));
+    return known.lexicon;
+  }
+  lexicon = storedLexiconVersion(db)
+    .then((v) => loadLexicon(db, v))
+    .catch((e: Error) => {
+      console.error("search lexicon unavailable:", e.message);
+      return { lexicon: buildLexicon([]), version: null, checked: performance.now() };
+    });
+  return (await lexicon).lexicon;
+}
+
+type AdvisorNames = Map<string, { name: string; title: string }>;
+let advisors: { at: number; names: Promise<AdvisorNames> } | undefined;
+/** Advisors' names and titles for "who answered" beside results: few rows, re-read every minute. */
+function advisorNames(db: Db): Promise<AdvisorNames> {
+  if (!advisors || performance.now() - advisors.at > 60_000) {
+    const names = db.advisor.findMany({ select: { id: true, name: true, title: true } }).then((rows) => new Map(rows.map((r) => [r.id, { name: r.name, title: r.title }])));
+    advisors = { at: performance.now(), names: names.catch(() => new Map()) };
+  }
+  return advisors.names;
 }
 
 export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
@@ -31,11 +67,15 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
   const result = await searchArticles(p, {
     index,
     db,
-    lexicon: await getLexicon(),
+    lexicon: await getLexicon(db),
     // Past this, a search is served from Postgres rather than keep a person waiting.
     deadline: performance.now() + timeout,
     neighbours: neighboursIn(db),
   });
+  if (result.hits.some((h) => h.advisor)) {
+    const names = await advisorNames(db);
+    for (const h of result.hits) if (h.advisor) Object.assign(h.advisor, names.get(h.advisor.id));
+  }
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
     logSearch(db, {
       query: result.query.display,

@@ -1,15 +1,18 @@
 // Query understanding end to end on a real Meilisearch: traditional characters, pinyin, initials,
 // homophone typos, synonyms, facets, and the related questions stored at ingest.
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestContent } from "../../lib/content/ingest.ts";
 import { neighboursIn, relationsOf } from "../../lib/articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../../lib/content/load.ts";
-import { buildLexicon, type Lexicon } from "../../lib/query/lexicon.ts";
+import { buildLexicon, type Lexicon, searchLexicon } from "../../lib/query/lexicon.ts";
+import { loadStoredLexicon, refreshLexicon } from "../../lib/search/lexicon-store.ts";
 import { ensureIndex } from "../../lib/search/client.ts";
 import { parseSearchParams } from "../../lib/search/params.ts";
 import { searchArticles } from "../../lib/search/query.ts";
-import { isAnswered } from "../../lib/domain/visibility.ts";
+import { ARTICLE_STATES } from "../../lib/domain/schema.ts";
+import { isAnswered, isPublic } from "../../lib/domain/visibility.ts";
 import { articleId, copyContent, testContext } from "../support/context.ts";
 
 let ctx: Awaited<ReturnType<typeof testContext>>;
@@ -52,6 +55,14 @@ describe("search understands how people ask", () => {
     const r = await search("门诊通筹");
     expect(r.shownFor).toBe("门诊统筹");
     expect(r.hits[0]?.slug).toBe("menzhen-tongchou-bijie");
+  });
+
+  it("shows the answer's matching passage, how many answers, who answered and when", async () => {
+    const [hit] = (await search("服务平台")).hits;
+    expect(hit?.slug).toBe("yidi-beian");
+    expect(hit?.snippet).toContain("<mark>");
+    expect(hit?.snippet).toContain("选择");
+    expect(hit).toMatchObject({ answerCount: 1, advisor: { id: "test-lawyer" }, answerDate: "2025-01-11" });
   });
 
   it("applies synonyms from the vocabulary in both directions", async () => {
@@ -102,5 +113,37 @@ describe("narrow results", () => {
     const { related } = await relationsOf(ctx.db, await articleId(ctx.db, "menzhen-tongchou-bijie"));
     expect(related.length).toBeGreaterThan(0);
     expect(r.more.map((h) => h.slug)).toEqual(related.map((x) => x.slug));
+  });
+});
+
+describe("what the search learns from the content", () => {
+  it("stores a lexicon of the corpus, repairs typos of its words and searches article aliases", async () => {
+    await writeFile(
+      join(content.dir, "questions", "yajin-tuihuan.md"),
+      `---\ntitle: 出院以后押金多久退回来\nregion: "000000"\ninsurance: [resident]\ntopics: [住院]\npublished: 2025-02-01\naliases: [结账后剩下的预交款怎么拿回]\n---\n\n:::answer{advisor="test-lawyer" date="2025-02-02"}\n押金在出院结算时多退少补，押金收据要留好。\n:::\n`,
+    );
+    const r = await ingestContent({ contentDir: content.dir, databaseUrl: ctx.databaseUrl, index: ctx.index });
+    expect(r.errors).toEqual([]);
+    expect((await refreshLexicon(ctx.db)).rebuilt).toBe(true);
+    const stored = await loadStoredLexicon(ctx.db);
+    expect(stored?.words.words.find(([w]) => w === "押金")?.[1]).toBeGreaterThanOrEqual(2);
+    const { vocabulary } = await loadSearchVocabulary(content.dir);
+    const learned = searchLexicon(await loadLexiconWords(content.dir), vocabulary, stored!.words);
+    const p = parseSearchParams({ q: "鸭金多久退" });
+    if (!p.success) throw p.error;
+    const typo = await searchArticles(p.data, { index: ctx.index, lexicon: learned });
+    expect(typo.shownFor).toBe("押金多久退");
+    expect(typo.hits[0]?.slug).toBe("yajin-tuihuan");
+    expect((await search("剩下的预交款怎么拿回")).hits[0]?.slug).toBe("yajin-tuihuan");
+  });
+
+  it("rebuilds the lexicon only when the public content changed", async () => {
+    const before = await loadStoredLexicon(ctx.db);
+    expect((await refreshLexicon(ctx.db)).rebuilt).toBe(false);
+    await ctx.db.article.update({ where: { slug: "yajin-tuihuan" }, data: { state: ARTICLE_STATES.find((x) => !isPublic(x))! } });
+    expect((await refreshLexicon(ctx.db)).rebuilt).toBe(true);
+    const after = await loadStoredLexicon(ctx.db);
+    expect(after?.version).not.toBe(before?.version);
+    expect(after?.words.words.find(([w]) => w === "押金")).toBeUndefined();
   });
 });
