@@ -8,7 +8,7 @@ export function SearchHitDetails({ h }: { h: SearchHit }) {
     <>
       {h.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />}
       {h.answered && h.answerCount ? (
-        <p className="meta answered-by">
+        <p className="answered-by">
           {h.answerCount} 条解答
           {by ? ` · ${by}` : ""}
           {h.answerDate ? (

@@ -25,7 +25,7 @@ describe("query plans", () => {
     ["yibaoma", ["pinyin | text | «医保码» | → 医保码", 'normalise | pinyin | «"yi bao ma"»', "relax | pinyin | «yi bao ma»"]],
     ["ydjy", ["pinyin | text | «异地就医» | → 异地就医", "normalise | initials | «ydjy»"]],
     ["zhuyuan fei", ['normalise | pinyin | «"zhu yuan fei"»', "relax | pinyin | «zhu yuan fei»"]],
-    ["yd jiuyi", ["pinyin | text | «异地 就医» | → 异地就医", "normalise | text | «yd jiuyi»"]],
+    ["yd jiuyi", ["pinyin | text | «异地就医» | → 异地就医", "normalise | text | «yd jiuyi»"]],
     ["门诊tongchou", ["pinyin | text | «门诊统筹» | → 门诊统筹", "normalise | text | «门诊tongchou»"]],
     ["老人在外地住院了钱怎么报", ["synonyms | text | «异地 住院 报销 老人 在 了»", "normalise | text | «住院 老人 报 在外地 了钱»", 'relax | pinyin | «"lao ren zai wai di zhu yuan le qian bao"» | → from hit']],
     ["2026", ["normalise | text | «» | year 2026", "normalise | text | «2026»"]],

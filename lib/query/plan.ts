@@ -59,13 +59,11 @@ export function planQuery(nq: NormalizedQuery, lex: Lexicon): QueryPlan {
       break;
     }
     case "mixed": {
-      // "yd jiuyi", "门诊tongchou": every part read as words where the letters spell some.
+      // "yd jiuyi", "门诊tongchou": read as words where the letters spell some, across the spaces too
+      // ("yd" alone is 异地 or 药店; "yd jiuyi" is 异地就医).
       const parts = nq.text.split(" ").map((p) => toUnits(p, splitSyllables));
-      const words = parts.every(Boolean) ? parts.map((u) => readUnits(u!, lex)) : [];
-      if (words.length && words.every(Boolean)) {
-        const q = words.flat().join(" ");
-        if (!/[a-z]/.test(q)) steps.push(text("pinyin", orderWords(q, lex), words.flat().join("")));
-      }
+      const words = parts.every(Boolean) ? readUnits(parts.flatMap((u) => u!), lex) : null;
+      if (words && !/[a-z]/.test(words.join(""))) steps.push(text("pinyin", orderWords(words.join(" "), lex), words.join("")));
       steps.push(text("normalise", nq.text));
       break;
     }
