@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { AnswerBody } from "@/components/AnswerBody";
 import { ArticleMeta } from "@/components/ArticleMeta";
+import { UnansweredActions } from "@/components/UnansweredActions";
 import { currentSlug, getPublicArticle, type PublicArticle } from "@/lib/articles/read";
 import { relationsOf } from "@/lib/articles/relations";
 import { slugSchema, type Citation } from "@/lib/domain/schema";
@@ -43,6 +44,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: a.title,
     description: (a.question ?? a.answers[0]?.body ?? a.title).replace(/\s+/g, " ").slice(0, 120),
     alternates: { canonical: questionPath(a.slug) },
+    // An unanswered page has nothing to rank for yet: kept out of search engines until it is answered.
+    ...(isAnswered(a.state) ? {} : { robots: { index: false, follow: true } }),
   };
 }
 
@@ -140,7 +143,10 @@ export default async function QuestionPage({ params }: Props) {
 
       <h2>{a.answers.length ? `${a.answers.length} 位顾问的解答` : "待解答"}</h2>
       {a.answers.length === 0 ? (
-        <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
+        <>
+          <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
+          <UnansweredActions slug={a.slug} region={a.region} />
+        </>
       ) : (
         a.answers.map((ans, i) => {
           const adv = a.answerMeta[i]?.advisor;
