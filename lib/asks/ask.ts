@@ -44,7 +44,8 @@ export const askSchema = z.object({
 export type AskInput = z.input<typeof askSchema>;
 
 let topics: Promise<TopicVocabulary> | undefined;
-function topicVocabulary(): Promise<TopicVocabulary> {
+/** The topic vocabulary of CONTENT_DIR, read once per process (topics of questions made in the app). */
+export function topicVocabulary(): Promise<TopicVocabulary> {
   topics ??= loadConfig(env().contentDir).then((c) => c.topics, () => []);
   return topics;
 }
