@@ -41,7 +41,8 @@ export function adminRoute<S extends z.ZodType | undefined, P = Record<string, s
       const editor = await requireEditor(req.headers, opts.role, opts.action);
       const body = opts.body ? await parseBody(req, opts.body) : undefined;
       const result = await handler({ req, editor, body: body as never, params: ((await ctx?.params) ?? {}) as P });
-      return NextResponse.json(result, { status });
+      // A handler that answers with something other than JSON (a CSV export) builds its own response.
+      return result instanceof Response ? result : NextResponse.json(result, { status });
     } catch (e) {
       return errorResponse(e);
     }

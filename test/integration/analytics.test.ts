@@ -13,6 +13,7 @@ import { closeDb, getDb } from "../../lib/db/client.ts";
 import { analyticsOnce } from "../../lib/outbox/worker.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { flush } from "../../lib/search/log.ts";
+import { dashboard } from "../../lib/analytics/dashboard.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
 
 const SITE = "http://localhost:3000";
@@ -21,7 +22,7 @@ let synonyms: string[][];
 let content: Awaited<ReturnType<typeof copyContent>>;
 const indexName = `t_${randomUUID().slice(0, 8)}`;
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let api: { auth: { POST: (req: Request) => Promise<Response> }; search: { GET: Handler }; click: { POST: Handler }; gaps: { GET: Handler }; gap: { POST: Handler } };
+let api: { auth: { POST: (req: Request) => Promise<Response> }; search: { GET: Handler }; click: { POST: Handler }; gaps: { GET: Handler }; gap: { POST: Handler }; csv: { GET: Handler } };
 
 beforeAll(async () => {
   databaseUrl = await freshDatabase();
@@ -37,6 +38,7 @@ beforeAll(async () => {
     click: await import("../../app/api/search/click/route.ts"),
     gaps: await import("../../app/api/admin/analytics/gaps/route.ts"),
     gap: await import("../../app/api/admin/analytics/gaps/[id]/route.ts"),
+    csv: await import("../../app/api/admin/analytics/export/route.ts"),
   } as unknown as typeof api;
 });
 afterAll(async () => {
@@ -176,5 +178,37 @@ describe("content gaps", () => {
     const states = await db().contentGap.findMany({ select: { query: true, state: true } });
     expect(states).toEqual(expect.arrayContaining([expect.objectContaining({ query: "牙齿矫正", state: "dismissed" })]));
     expect(await db().auditEvent.count({ where: { action: { in: ["gap.convert", "gap.dismiss"] } } })).toBe(2);
+  });
+});
+
+describe("dashboard", () => {
+  it("gives searches per day, zero-result and no-click rates, CTR and mean click position, and exports CSV", async () => {
+    await flush(db());
+    await db().searchLog.deleteMany();
+    await db().searchClick.deleteMany();
+    const a = await search({ q: "异地就医备案" });
+    const b = await search({ q: "门诊统筹" });
+    await search({ q: "牙齿矫正" });
+    await search({ q: "定点医院" });
+    await flush(db());
+    await post(api.click.POST, "/api/search/click", { queryId: a.queryId, slug: a.hits[0]!.slug, position: 1 });
+    await post(api.click.POST, "/api/search/click", { queryId: b.queryId, slug: b.hits[0]!.slug, position: 3 });
+    const d = await dashboard(db(), {});
+    expect(d.days).toHaveLength(30);
+    expect(d.days.at(-1)).toMatchObject({ searches: 4, zero: 1, noClick: 1, clicked: 2, clicks: 2, meanPosition: 2 });
+    expect(d.totals).toMatchObject({ searches: 4, zeroRate: 0.25, meanPosition: 2 });
+    expect(d.totals.ctr).toBeCloseTo(2 / 3);
+    expect(d.totals.noClickRate).toBeCloseTo(1 / 3);
+    expect(d.slowest.length).toBe(4);
+    const cookie = await reviewerCookie();
+    const res = await api.csv.GET(new NextRequest(`${SITE}/api/admin/analytics/export?table=daily`, { headers: { cookie } }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // The byte-order mark makes spreadsheet programs read the file as UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split("\r\n")[0]).toBe("day,searches,zero_results,no_clicks,searches_clicked,clicks,mean_click_position");
+    expect(text).toContain(`${d.days.at(-1)!.day},4,1,1,2,2,2`);
   });
 });
