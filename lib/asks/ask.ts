@@ -68,17 +68,30 @@ export async function askQuestion(db: Db, input: z.output<typeof askSchema>, cli
   const question = input.question ? maskPersonalData(input.question) : undefined;
   const masked = [...new Set<PiiKind>([...title.found, ...(question?.found ?? [])])];
   const token = newFollowToken();
-  const slug = await freeSlug(db, title.text);
-  await inTransaction(db, async (tx) => {
+  // The slug from the title without the masks; two readers asking the same at once get the next one.
+  for (let attempt = 1; ; attempt++) {
+    const slug = await freeSlug(db, title.text.replace(/［[^］]*］/g, ""));
+    try {
+      await store(db, slug, token, title.text, question?.text, input, masked);
+      break;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "conflict") || attempt >= 3) throw e;
+    }
+  }
+  return { followUrl: followPath(token), masked: masked.map((k) => PII_LABELS[k]) };
+}
+
+function store(db: Db, slug: string, token: string, title: string, question: string | undefined, input: z.output<typeof askSchema>, masked: PiiKind[]) {
+  return inTransaction(db, async (tx) => {
     const { id } = await createArticleTx(tx, {
       by: "public",
       article: {
         slug,
-        title: title.text,
-        ...(question ? { question: question.text } : {}),
+        title,
+        ...(question ? { question } : {}),
         region: input.region ?? NATIONWIDE,
         insurance: input.insurance ? [input.insurance] : ["employee", "resident"],
-        topics: inferTopics(`${title.text}${question?.text ?? ""}`, await topicVocabulary()),
+        topics: inferTopics(`${title}${question ?? ""}`, await topicVocabulary()),
         published: new Date().toISOString().slice(0, 10),
         status: ASKED,
         related: [],
@@ -88,5 +101,4 @@ export async function askQuestion(db: Db, input: z.output<typeof askSchema>, cli
     });
     await tx.questionFollow.create({ data: { tokenHash: hashToken(token), articleId: id, askedArticleId: id, masked } });
   });
-  return { followUrl: followPath(token), masked: masked.map((k) => PII_LABELS[k]) };
 }

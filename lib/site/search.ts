@@ -16,7 +16,7 @@ import type { SearchParams } from "../search/params.ts";
 import { searchArticles, type SearchHit, type SearchResult } from "../search/query.ts";
 import { type Cause, type CauseFacts, classifyCause, placeInQuery, regionCovers, WEAK_MAX } from "../analytics/cause.ts";
 import { clientHash } from "../analytics/salt.ts";
-import { findRegionByName, NATIONWIDE, regionLabel } from "../regions/index.ts";
+import { findRegionByName, getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
 import type { Client } from "./client.ts";
 
 let lexicon: Promise<Lexicon> | undefined;
@@ -102,7 +102,7 @@ async function explain(p: SearchParams, result: SearchResult, deps: Parameters<t
   if (!cause) return null;
   if (cause !== "region") return { cause, nationwide: [] };
   const general = await searchArticles({ ...p, q: place?.rest || p.q, region: NATIONWIDE, facets: false, page: 1 }, deps);
-  return { cause, region: askedRegion, regionName: regionLabel(askedRegion!), nationwide: general.hits.slice(0, 5) };
+  return { cause, region: askedRegion, regionName: getRegion(askedRegion!)?.name ?? regionLabel(askedRegion!), nationwide: general.hits.slice(0, 5) };
 }
 
 /** Titles that start with or contain what is being typed, for the suggestion box. */
