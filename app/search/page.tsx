@@ -114,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
               ))}
             </ul>
             <Pager p={p} total={result.total} pageSize={result.pageSize} href={href} />
-            {isWeak(result) || result.explanation ? <AskSection defaultTitle={shown} defaultRegion={p.region} heading="结果不太对？向顾问提问" /> : null}
+            {isWeak(result) || result.explanation ? <AskSection defaultTitle={shown} defaultRegion={p.region ?? result.explanation?.region} heading="结果不太对？向顾问提问" /> : null}
             {result.more.length > 0 && (
               <section aria-labelledby="more-results">
                 <h2 id="more-results">其他可能相关的问题</h2>

@@ -4,36 +4,23 @@
 // gaps API with one-click conversion into the advisors' queue.
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAccount } from "../../lib/authoring/accounts.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listQueue } from "../../lib/authoring/queue.ts";
-import { ingestContent } from "../../lib/content/ingest.ts";
-import { loadSearchVocabulary } from "../../lib/content/load.ts";
-import { closeDb, getDb } from "../../lib/db/client.ts";
 import { analyticsOnce } from "../../lib/outbox/worker.ts";
-import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { flush } from "../../lib/search/log.ts";
 import { dashboard } from "../../lib/analytics/dashboard.ts";
-import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
+import { SITE, siteFixture } from "../support/site.ts";
 
-const SITE = "http://localhost:3000";
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let api: { search: { GET: Handler }; click: { POST: Handler }; gaps: { GET: Handler }; gap: { POST: Handler }; csv: { GET: Handler } };
+let site: Awaited<ReturnType<typeof siteFixture>>;
 let databaseUrl: string;
 let synonyms: string[][];
-let content: Awaited<ReturnType<typeof copyContent>>;
-const indexName = `t_${randomUUID().slice(0, 8)}`;
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let api: { auth: { POST: (req: Request) => Promise<Response> }; search: { GET: Handler }; click: { POST: Handler }; gaps: { GET: Handler }; gap: { POST: Handler }; csv: { GET: Handler } };
 
 beforeAll(async () => {
-  databaseUrl = await freshDatabase();
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), MEILI_INDEX: indexName, SITE_URL: SITE, BETTER_AUTH_SECRET: randomUUID() + randomUUID() });
-  content = await copyContent(FIXTURE_CONTENT);
-  synonyms = (await loadSearchVocabulary(content.dir)).vocabulary.synonyms;
-  const client = getSearchClient(inject("meiliUrl"), inject("meiliKey"));
-  await ensureIndex(client, indexName, (await loadSearchVocabulary(content.dir)).vocabulary);
-  await ingestContent({ contentDir: content.dir, databaseUrl, index: getIndex(client, indexName), synonyms });
+  site = await siteFixture();
+  ({ databaseUrl, synonyms } = site);
   api = {
-    auth: await import("../../app/api/auth/[...all]/route.ts"),
     search: await import("../../app/api/search/route.ts"),
     click: await import("../../app/api/search/click/route.ts"),
     gaps: await import("../../app/api/admin/analytics/gaps/route.ts"),
@@ -41,12 +28,9 @@ beforeAll(async () => {
     csv: await import("../../app/api/admin/analytics/export/route.ts"),
   } as unknown as typeof api;
 });
-afterAll(async () => {
-  await closeDb(databaseUrl);
-  await content.cleanup();
-});
+afterAll(() => site.close());
 
-const db = () => getDb(databaseUrl);
+const db = () => site.db();
 const BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36";
 
 type SearchJson = { hits: { slug: string }[]; total: number; queryId: string | null; explanation?: { cause: string; region?: string } };
@@ -63,13 +47,7 @@ function post(h: Handler, path: string, body: unknown, opts: { cookie?: string; 
   return h(new NextRequest(`${SITE}${path}`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve(opts.params ?? {}) });
 }
 
-async function reviewerCookie() {
-  const email = `reviewer-${randomUUID().slice(0, 8)}@example.cn`;
-  await createAccount(db(), { email, name: "测试审核", role: "reviewer", password: "correct horse battery", by: "test" }, databaseUrl);
-  const res = await api.auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": "203.0.113.77" }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+const reviewerCookie = async () => (await site.signedIn("reviewer")).cookie;
 
 describe("search log and clicks", () => {
   it("logs a search with its queryId, filters as columns, slugs shown and a salted client hash; clicks by beacon", async () => {

@@ -1,34 +1,20 @@
 // Readers' questions through the real route handlers on a real Postgres and Meilisearch: the limits kept
 // in Postgres, the honeypot, link spam, masking before storage, moderation (accept, merge, reject) with
 // audit events, and the private follow link from pending to answered.
-import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAccount } from "../../lib/authoring/accounts.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../lib/auth/roles.ts";
 import { publishAnswer } from "../../lib/articles/revisions.ts";
 import { readFollow } from "../../lib/asks/follow.ts";
-import { ingestContent } from "../../lib/content/ingest.ts";
-import { closeDb, getDb } from "../../lib/db/client.ts";
-import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
-import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
+import { SITE, siteFixture } from "../support/site.ts";
 
-const SITE = "http://localhost:3000";
-let databaseUrl: string;
-let content: Awaited<ReturnType<typeof copyContent>>;
-const indexName = `t_${randomUUID().slice(0, 8)}`;
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let api: { auth: { POST: (req: Request) => Promise<Response> }; ask: { POST: Handler }; follow: { POST: Handler }; moderation: { GET: Handler }; decide: { POST: Handler }; search: { GET: Handler } };
+let api: { ask: { POST: Handler }; follow: { POST: Handler }; moderation: { GET: Handler }; decide: { POST: Handler }; search: { GET: Handler } };
+let site: Awaited<ReturnType<typeof siteFixture>>;
 
 beforeAll(async () => {
-  databaseUrl = await freshDatabase();
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), MEILI_INDEX: indexName, SITE_URL: SITE, BETTER_AUTH_SECRET: randomUUID() + randomUUID() });
-  content = await copyContent(FIXTURE_CONTENT);
-  const client = getSearchClient(inject("meiliUrl"), inject("meiliKey"));
-  await ensureIndex(client, indexName);
-  await ingestContent({ contentDir: content.dir, databaseUrl, index: getIndex(client, indexName) });
+  site = await siteFixture();
   api = {
-    auth: await import("../../app/api/auth/[...all]/route.ts"),
     ask: await import("../../app/api/questions/route.ts"),
     follow: await import("../../app/api/questions/follow/route.ts"),
     moderation: await import("../../app/api/admin/moderation/route.ts"),
@@ -36,12 +22,10 @@ beforeAll(async () => {
     search: await import("../../app/api/search/route.ts"),
   } as unknown as typeof api;
 });
-afterAll(async () => {
-  await closeDb(databaseUrl);
-  await content.cleanup();
-});
+afterAll(() => site.close());
 
-const db = () => getDb(databaseUrl);
+const db = () => site.db();
+const signedIn = (role: Role) => site.signedIn(role);
 let addresses = 0;
 const newAddress = () => `192.0.2.${++addresses}`;
 
@@ -51,14 +35,6 @@ function call(h: Handler, path: string, opts: { method?: string; cookie?: string
   if (opts.origin !== null) headers.set("origin", opts.origin ?? SITE);
   const req = new NextRequest(`${SITE}${path}`, { method: opts.method ?? "POST", headers, body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body) });
   return h(req, { params: Promise.resolve(opts.params ?? {}) });
-}
-
-async function signedIn(role: Role) {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
-  const account = await createAccount(db(), { email, name: `测试${role}`, role, password: "correct horse battery", by: "test" }, databaseUrl);
-  const res = await api.auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": newAddress() }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
-  expect(res.status).toBe(200);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), userId: account.userId };
 }
 
 async function ask(body: Record<string, unknown>, ip = newAddress()) {
