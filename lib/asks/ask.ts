@@ -15,6 +15,7 @@ import { env } from "../env.ts";
 import { isRegionCode, NATIONWIDE } from "../regions/index.ts";
 import { followPath } from "../urls.ts";
 import { maskPersonalData, PII_LABELS, type PiiKind } from "./mask.ts";
+import { storableText } from "../search/log.ts";
 import { hasSpamLinks } from "./spam.ts";
 import { ASK_LIMITS, takeToken } from "./throttle.ts";
 import { hashToken, newFollowToken } from "./token.ts";
@@ -24,7 +25,8 @@ export const TITLE_MIN = 5;
 export const TITLE_MAX = 60;
 export const QUESTION_MAX = 2000;
 
-const text = (what: string) => z.string({ error: `${what}应为文字` });
+// NUL and unpaired surrogates cannot be stored in Postgres text: dropped before anything else.
+const text = (what: string) => z.string({ error: `${what}应为文字` }).overwrite(storableText);
 
 export const askSchema = z.object({
   title: text("问题").trim().min(TITLE_MIN, `问题至少写 ${TITLE_MIN} 个字`).max(TITLE_MAX, `问题最多 ${TITLE_MAX} 个字，细节可以写在补充说明里`),

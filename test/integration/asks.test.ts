@@ -110,6 +110,9 @@ describe("asking", () => {
     expect((await ask({ title: "正常的问题标题", region: "999999" })).data.message).toMatch(/地区代码无效/);
     expect((await ask({ title: "正常的问题标题", insurance: "gold" })).status).toBe(400);
     expect((await ask({ title: 42 })).data.message).toMatch(/问题应为文字/);
+    expect((await ask({ title: null, question: [] })).status).toBe(400);
+    // NUL cannot be stored in Postgres text: dropped, the question still stored.
+    expect((await ask({ title: "含有\u0000空字符的问题标题", question: "\ud800半个代理对" })).status).toBe(202);
     expect((await call(api.ask.POST, "/api/questions", { body: "{nope" })).status).toBe(400);
     expect((await call(api.ask.POST, "/api/questions", { body: { title: "来自别的网站的问题" }, origin: "https://evil.example" })).status).toBe(403);
   });
