@@ -74,7 +74,7 @@ try {
 
   const startSite = async (extra: Record<string, string> = {}) => {
     const port = await freePort();
-    site = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    site = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
       env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: content, ...extra },
       stdio: ["ignore", "pipe", "inherit"],
     });
