@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { questionPath, searchPath } from "@/lib/urls";
+import { sendClick } from "./beacon";
 
 type Suggestion = { slug: string; title: string };
 
@@ -14,6 +15,8 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
   const [items, setItems] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const queryId = useRef<string | undefined>(undefined);
+  const track = (i: number) => queryId.current && sendClick({ queryId: queryId.current, slug: items[i]!.slug, position: i + 1, q: value.trim() });
   const typed = useRef(false);
 
   useEffect(() => {
@@ -28,7 +31,8 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
     const timer = setTimeout(() => {
       fetch(`/api/suggest?q=${encodeURIComponent(q)}`, { signal: ctrl.signal })
         .then((r) => (r.ok ? r.json() : { suggestions: [] }))
-        .then((d: { suggestions: Suggestion[] }) => {
+        .then((d: { suggestions: Suggestion[]; queryId?: string }) => {
+          queryId.current = d.queryId;
           setItems(d.suggestions);
           setActive(-1);
           setOpen(d.suggestions.length > 0);
@@ -59,6 +63,7 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
     } else if (e.key === "Enter" && open && active >= 0 && items[active]) {
       e.preventDefault();
       setOpen(false);
+      track(active);
       router.push(questionPath(items[active]!.slug));
     }
   };
@@ -99,6 +104,7 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
+                track(i);
                 router.push(questionPath(s.slug));
                 setOpen(false);
               }}

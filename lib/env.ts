@@ -25,6 +25,10 @@ const schema = z.object({
   SEARCH_TIMEOUT_MS: int(50, 60_000).default(1500),
   /** The site's public origin (canonicals, sign-in cookies, Origin checks); http://localhost:PORT by default. */
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL such as https://yibao.example.cn" }).optional(),
+  /** off: searches are not logged (for measuring what the search analytics cost, or to collect none). */
+  SEARCH_LOG: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Days the search log and clicks are kept (the worker removes older rows). */
+  SEARCH_LOG_RETENTION_DAYS: int(1, 3650).default(180),
   /** Signs session cookies; `npm start` generates one into DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Lets the outbox worker tell the web servers which cached pages changed; `npm start` generates one. */

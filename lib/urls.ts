@@ -61,3 +61,13 @@ export function calculatorPath(policyId: string, query?: URLSearchParams | strin
 export function advisorPath(id: string): string {
   return `/advisors/${encodeURIComponent(id)}`;
 }
+
+/** A reader's private follow link (the token is the only key to it). */
+export function followPath(token: string): string {
+  return `/follow/${token}`;
+}
+
+export function adminAnalyticsPath(p: { from?: string; to?: string; region?: string } = {}): string {
+  const qs = new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][]).toString();
+  return `/admin/analytics${qs ? `?${qs}` : ""}`;
+}

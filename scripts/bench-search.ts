@@ -1,7 +1,10 @@
-// npm run bench:search [-- --count 100000 --requests 2000 --clients 8,50 --write]
+// npm run bench:search [-- --count 100000 --requests 2000 --clients 8,50 --write] [--analytics [--rounds 3]]
 // Latency of the same query mix against raw Meilisearch and against /api/search (the whole site path:
 // normalisation, Meilisearch, response shaping, query log), at 8 and 50 concurrent clients (--clients), on
 // N synthetic articles.
+// --analytics: then what the search analytics cost — the site with SEARCH_LOG=off against SEARCH_LOG=on
+// with a click beacon after every search, in alternating rounds (the median p95 of each side), at the
+// first client count.
 import { spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
@@ -16,7 +19,14 @@ import { recordBenchmark } from "./bench/record.ts";
 import { benchServers, syntheticContent } from "./bench/setup.ts";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "100000" }, requests: { type: "string", default: "2000" }, clients: { type: "string", default: "8,50" }, write: { type: "boolean", default: false } },
+  options: {
+    count: { type: "string", default: "100000" },
+    requests: { type: "string", default: "2000" },
+    clients: { type: "string", default: "8,50" },
+    write: { type: "boolean", default: false },
+    analytics: { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
+  },
 });
 const N = Number(values.count);
 const REQUESTS = Number(values.requests);
@@ -69,16 +79,26 @@ try {
   console.log(`search lexicon: ${lexicon.words} words in ${(lexicon.ms / 1000).toFixed(1)} s`);
   await closeDb(pg.url);
 
-  const port = await freePort();
-  // The same conditions as `npm start`: server modules (import "server-only") refuse to load without them.
-  site = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: content },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    site!.stdout!.on("data", (b: Buffer) => b.toString().includes("is running at") && resolve());
-    site!.once("exit", (c) => reject(new Error(`site exited with ${c}`)));
-  });
+  const startSite = async (extra: Record<string, string> = {}) => {
+    const port = await freePort();
+    site = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+      env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: content, ...extra },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      site!.stdout!.on("data", (b: Buffer) => b.toString().includes("is running at") && resolve());
+      site!.once("exit", (c) => reject(new Error(`site exited with ${c}`)));
+    });
+    return port;
+  };
+  const stopSite = async () => {
+    if (site && site.exitCode === null) {
+      const exited = new Promise((r) => site!.once("exit", r));
+      site.kill("SIGTERM");
+      await exited;
+    }
+  };
+  let port = await startSite();
 
   const rawRequest = async (q: string) => {
     const nq = normalizeQuery(q);
@@ -103,7 +123,47 @@ try {
     ratios.push(`${clients} clients: API p95 / raw p95 = **${(api.p95 / raw.p95).toFixed(2)}**`);
     console.log(`${clients} clients: API p95 / raw p95 = ${(api.p95 / raw.p95).toFixed(2)} (target ≤ 1.3)`);
   }
-  if (values.write) {
+
+  if (values.analytics) {
+    // Each search as the page makes it (with a browser's user agent, so that it is logged), and with
+    // SEARCH_LOG=on a click beacon right after it, as a reader's click would follow.
+    const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36" };
+    const side = (clicks: boolean) => async (q: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/search?q=${encodeURIComponent(q)}`, { headers: browser });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const body = (await res.json()) as { queryId: string | null; hits: { slug: string }[] };
+      if (clicks && body.queryId && body.hits[0]) {
+        const c = await fetch(`http://127.0.0.1:${port}/api/search/click`, { method: "POST", headers: { "content-type": "text/plain", ...browser, origin: `http://127.0.0.1:${port}` }, body: JSON.stringify({ queryId: body.queryId, slug: body.hits[0].slug, position: 1 }) });
+        if (c.status !== 202) throw new Error(`click HTTP ${c.status}`);
+      }
+    };
+    const off: number[] = [];
+    const on: number[] = [];
+    for (let round = 1; round <= Number(values.rounds); round++) {
+      for (const mode of ["off", "on"] as const) {
+        await stopSite();
+        port = await startSite({ SEARCH_LOG: mode });
+        const r = await load(`/api/search, SEARCH_LOG=${mode}${mode === "on" ? " + click beacons" : ""} (round ${round})`, CLIENT_COUNTS[0]!, side(mode === "on"));
+        (mode === "on" ? on : off).push(r.p95);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const cost = median(on) / median(off) - 1;
+    console.log(`analytics: median p95 off ${median(off).toFixed(1)} ms, on ${median(on).toFixed(1)} ms → ${(cost * 100).toFixed(1)} % (target ≤ 5 %)`);
+    if (values.write) {
+      await recordBenchmark("search-analytics", [
+        `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS[0]} concurrent clients, ${REQUESTS} requests per run, ${values.rounds} alternating rounds per side; "on" logs every search (batched) and sends a click beacon after each one.`,
+        "",
+        `| round | p95 ms, SEARCH_LOG=off | p95 ms, SEARCH_LOG=on + clicks |`,
+        `|---|---|---|`,
+        ...off.map((o, i) => `| ${i + 1} | ${o.toFixed(1)} | ${on[i]!.toFixed(1)} |`),
+        "",
+        `Median p95: off **${median(off).toFixed(1)} ms**, on **${median(on).toFixed(1)} ms**: logging and click tracking add **${(cost * 100).toFixed(1)} %** (target ≤ 5 %).`,
+      ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine, shared with other work`);
+    }
+  }
+  // An --analytics run (often on fewer articles) records its own section only.
+  if (values.write && !values.analytics) {
     const f = (x: number) => x.toFixed(1);
     await recordBenchmark("search", [
       `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS.join(" and ")} concurrent clients, ${REQUESTS} requests each, ${QUERIES.length} queries (Chinese, traditional, pinyin, initials).`,

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ArticleMeta } from "@/components/ArticleMeta";
+import { AskSection } from "@/components/AskSection";
+import { isWeak } from "@/lib/analytics/cause";
 import { Facets } from "@/components/Facets";
 import { FilterPanel } from "@/components/FilterPanel";
 import { SearchHitDetails } from "@/components/SearchHitDetails";
@@ -10,8 +12,11 @@ import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
-import type { SearchResult } from "@/lib/search/query";
-import { runSearch } from "@/lib/site/search";
+import { clientOf } from "@/lib/site/client";
+import { runSearch, type SiteSearchResult } from "@/lib/site/search";
+import { ResultClicks } from "@/components/ResultClicks";
+import { SearchGapNotice } from "@/components/SearchGapNotice";
+import { headers } from "next/headers";
 import { questionPath, type SearchLink, searchPath, topicPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -54,9 +59,9 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
   const p = parsed.data;
-  let result: SearchResult | null = null;
+  let result: SiteSearchResult | null = null;
   try {
-    result = await runSearch({ ...p, facets: true });
+    result = await runSearch({ ...p, facets: true }, { client: clientOf(await headers()) });
   } catch (e) {
     console.error("search failed:", (e as Error).message);
   }
@@ -89,12 +94,14 @@ export default async function SearchPage({ searchParams }: Props) {
           搜索服务暂时降级：以下结果来自备用检索，可能不够完整（不支持同义词和拼音）。
         </p>
       ) : null}
+      {result?.queryId ? <ResultClicks queryId={result.queryId} slugs={[...result.hits, ...result.more].map((h) => h.slug)} /> : null}
+      {result?.explanation ? <SearchGapNotice explanation={result.explanation} clearFilters={href({ region: undefined, insurance: undefined, topic: undefined, year: undefined, page: 1 })} /> : null}
       {!result ? (
         <div className="notice" role="alert">
           搜索服务暂时不可用，请稍后再试。
         </div>
       ) : result.total === 0 ? (
-        <NoResults />
+        <NoResults q={shown} region={p.region} />
       ) : (
         <div className="search-layout">
           {result.facets ? (
@@ -119,6 +126,7 @@ export default async function SearchPage({ searchParams }: Props) {
               ))}
             </ul>
             <Pager p={p} total={result.total} pageSize={result.pageSize} href={href} />
+            {isWeak(result) || result.explanation ? <AskSection defaultTitle={shown} defaultRegion={p.region ?? result.explanation?.region} heading="结果不太对？向顾问提问" /> : null}
             {result.more.length > 0 && (
               <section aria-labelledby="more-results">
                 <h2 id="more-results">其他可能相关的问题</h2>
@@ -139,12 +147,13 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
-async function NoResults() {
+async function NoResults({ q, region }: { q: string; region?: string }) {
   const db = getDb();
   const [topics, popular] = await Promise.all([topicCounts(db, 10), recentArticles(db, 6)]);
   return (
     <div className="empty">
       <p>没有找到相关问题。可以换个说法（比如“报销”代替“报账”），少用几个筛选条件，或者看看下面的主题和常见问题。</p>
+      <AskSection defaultTitle={q} defaultRegion={region} />
       <h2>按主题找</h2>
       <ul className="plain meta">
         {topics.map((t) => (

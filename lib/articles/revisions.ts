@@ -165,12 +165,17 @@ export function publishRevision(db: Db, input: { revisionId: number; by: string;
 
 /** Moves an article to another state (archive, back to draft, accept a pending question …). */
 export async function setArticleState(db: Db, input: { articleId: string; state: ArticleState; by: string }): Promise<void> {
-  await run(db, async (tx) => {
-    const current = await lockArticle(tx, input.articleId);
-    if (current.record.state === input.state) return;
-    const next = await check(tx, { ...current.record, state: input.state });
-    await write(tx, current, next, input.by, "article.state", { from: current.record.state, to: input.state });
-  });
+  await run(db, (tx) => setArticleStateTx(tx, input));
+}
+
+/** setArticleState inside a caller's transaction (moderation writes its own rows beside it). */
+export async function setArticleStateTx(tx: Tx, input: { articleId: string; state: ArticleState; by: string }): Promise<{ from: ArticleState }> {
+  const current = await lockArticle(tx, input.articleId);
+  const from = current.record.state;
+  if (from === input.state) return { from };
+  const next = await check(tx, { ...current.record, state: input.state });
+  await write(tx, current, next, input.by, "article.state", { from, to: input.state });
+  return { from };
 }
 
 /** Gives an article a new slug; the old one answers 308 to it from then on. */
@@ -186,15 +191,22 @@ export async function renameArticle(db: Db, input: { articleId: string; slug: st
 
 /** A new article written in the web app (a question, with or without answers). */
 export async function createArticle(db: Db, input: { article: Article; by: string }): Promise<{ id: string }> {
-  return run(db, async (tx) => {
-    const taken = await tx.article.findUnique({ where: { slug: input.article.slug }, select: { id: true } });
-    if (taken) throw new AppError("conflict", `地址 ${input.article.slug} 已被另一篇文章使用。`);
-    const record = await check(tx, toRecord(input.article));
-    const id = randomUUID();
-    for (const statement of saveStatements(tx, [{ id, record, origin: "web", by: input.by }])) await statement;
-    await tx.auditEvent.create({ data: { actor: input.by, action: "article.create", articleId: id, data: { slug: record.slug } } });
-    return { id };
-  });
+  return run(db, (tx) => createArticleTx(tx, input));
+}
+
+/** createArticle inside a caller's transaction (a reader's question is stored with its follow link). */
+export async function createArticleTx(tx: Tx, input: { article: Article; by: string }): Promise<{ id: string }> {
+  const taken = await tx.article.findUnique({ where: { slug: input.article.slug }, select: { id: true } });
+  if (taken) throw new AppError("conflict", `地址 ${input.article.slug} 已被另一篇文章使用。`);
+  const record = await check(tx, toRecord(input.article));
+  const id = randomUUID();
+  for (const statement of saveStatements(tx, [{ id, record, origin: "web", by: input.by }])) await statement;
+  await tx.auditEvent.create({ data: { actor: input.by, action: "article.create", articleId: id, data: { slug: record.slug } } });
+  return { id };
+}
+
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return run(db, fn);
 }
 
 /** The author's working draft of an answer: one per author and answer, overwritten by each save. */

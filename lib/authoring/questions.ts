@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { createArticle } from "../articles/revisions.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, DbOrTx } from "../db/client.ts";
 import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
 import { OPEN } from "../domain/visibility.ts";
 import { toSyllables } from "../query/pinyin.ts";
@@ -18,7 +18,8 @@ export const newQuestionSchema = z.object({
 });
 export type NewQuestion = z.infer<typeof newQuestionSchema>;
 
-async function freeSlug(db: Db, title: string): Promise<string> {
+/** A slug from the title's pinyin that no article or old slug uses yet. */
+export async function freeSlug(db: DbOrTx, title: string): Promise<string> {
   const base = toSyllables(title).slice(0, 10).join("-").replace(/[^a-z0-9-]/g, "").replace(/-+/g, "-").replace(/^-|-$/g, "") || "wenti";
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

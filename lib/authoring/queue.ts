@@ -1,6 +1,7 @@
 // The advisors' queue: questions waiting for an answer, with who is working on each (a soft lock that
 // expires) and how often readers searched for something like it (the demand signal, from the search log).
 import "server-only";
+import { gapDemand } from "../analytics/gaps.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { OPEN } from "../domain/visibility.ts";
@@ -52,8 +53,10 @@ export async function listQueue(db: Db, f: QueueFilters = {}) {
     since,
   );
   const searches = logged.map((r) => ({ query: r.query, n: Number(r.n), grams: bigrams(normalizeQuery(r.query).text) }));
+  // A question made from a content gap carries the searches filed under that gap.
+  const fromGaps = await gapDemand(db, articles.map((a) => a.id));
   return articles
-    .map((a) => ({ slug: a.slug, title: a.title, region: a.region, topics: a.topics, insurance: a.insurance, state: a.state, demand: demandOf(a.title, searches), claimedBy: claimOf.get(a.id), inReview: inReview.has(a.id) }))
+    .map((a) => ({ slug: a.slug, title: a.title, region: a.region, topics: a.topics, insurance: a.insurance, state: a.state, demand: Math.max(demandOf(a.title, searches), fromGaps.get(a.id) ?? 0), fromGap: fromGaps.has(a.id), claimedBy: claimOf.get(a.id), inReview: inReview.has(a.id) }))
     .sort((a, b) => b.demand - a.demand || a.title.localeCompare(b.title, "zh"));
 }
 

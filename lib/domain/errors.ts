@@ -1,6 +1,6 @@
 // The one error type domain verbs throw; the transport (route handlers, server actions, CLIs) turns its
 // code into a status and shows its message, which is written for the person who caused it.
-export type AppErrorCode = "not_found" | "invalid" | "conflict" | "forbidden" | "unauthenticated";
+export type AppErrorCode = "not_found" | "invalid" | "conflict" | "forbidden" | "unauthenticated" | "rate_limited";
 
 export class AppError extends Error {
   constructor(

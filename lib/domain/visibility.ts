@@ -8,10 +8,15 @@ export const ANSWERED: ArticleState = "published";
 /** The state of a public question that waits for its first answer. */
 export const OPEN: ArticleState = "unanswered";
 
+/** The state of a question a reader asked, until a moderator accepts (→ OPEN), merges or rejects it. */
+export const ASKED: ArticleState = "pending";
+/** Where a rejected or merged reader's question goes: out of public view, kept for the record. */
+export const RETIRED: ArticleState = "archived";
+
 /** Must an article in this state have an answer (true), none (false), or either (null)? */
 export function answersRule(state: ArticleState): boolean | null {
   if (state === ANSWERED) return true;
-  if (state === OPEN || state === "pending") return false;
+  if (state === OPEN || state === ASKED) return false;
   return null;
 }
 

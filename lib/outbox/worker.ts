@@ -10,12 +10,15 @@ import type { Db } from "../db/client.ts";
 import { acquireLock } from "../db/lock.ts";
 import { OUTBOX_CHANNEL } from "../db/outbox.ts";
 import type { SearchIndex } from "../search/client.ts";
+import { analyticsPass } from "../analytics/retention.ts";
+import { env } from "../env.ts";
 import { refreshLexicon } from "../search/lexicon-store.ts";
 import { type PageRevalidation, revalidatePages } from "./pages.ts";
 import { articleTag, changeTags } from "../site/page-tags.ts";
 import { type ChangedBatch, feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
 
 export const RELATIONS_LOCK = "outbox:relations";
+export const ANALYTICS_LOCK = "analytics";
 /** The search lexicon is rebuilt at most this often (seconds of CPU at 100,000 articles). */
 const LEXICON_MIN_AGE_MS = 5 * 60_000;
 
@@ -33,7 +36,22 @@ export type WorkerOptions = {
   relationsDelayMs?: number;
   /** The web servers whose cached pages to refresh after each applied batch. */
   pages?: PageRevalidation;
+  /** How often search-log retention and the content-gap queue are brought up to date. */
+  analyticsMs?: number;
+  /** Days searches and clicks are kept; SEARCH_LOG_RETENTION_DAYS by default. */
+  retentionDays?: number;
 };
+
+/** One pass of the analytics jobs (retention, gap clustering), under its lock; null when another worker is at it. */
+export async function analyticsOnce(databaseUrl: string, db: Db, synonyms: string[][], retentionDays = env().SEARCH_LOG_RETENTION_DAYS) {
+  const lock = await acquireLock(databaseUrl, ANALYTICS_LOCK);
+  if (!lock) return null;
+  try {
+    return await analyticsPass(db, { synonyms, retentionDays });
+  } finally {
+    await lock.release();
+  }
+}
 
 /** One pass of the search feed, under its lock. Returns null when another feeder holds the lock. */
 export async function feedOnce(databaseUrl: string, db: Db, index: SearchIndex, opts: { wait?: boolean; requeue?: boolean; pages?: PageRevalidation } = {}) {
@@ -136,9 +154,34 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.min(pollMs, 1000)));
     }
   };
+  // Third loop: minutes-scale housekeeping of the search analytics, never in the way of the other two.
+  const analyticsLoop = async () => {
+    while (!o.signal.aborted) {
+      try {
+        const r = await analyticsOnce(o.databaseUrl, o.db, o.synonyms, o.retentionDays);
+        if (r?.removed) log(`worker: ${r.removed} searches and clicks past the retention window removed`);
+      } catch (e) {
+        log(`worker: search analytics not updated (${(e as Error).message}); will retry`);
+      }
+      await sleepFor(o.analyticsMs ?? 60_000, o.signal);
+    }
+  };
   try {
-    await Promise.all([searchLoop(), relationsLoop()]);
+    await Promise.all([searchLoop(), relationsLoop(), analyticsLoop()]);
   } finally {
     await listener.end().catch(() => {});
   }
+}
+
+function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done);
+  });
 }

@@ -81,3 +81,16 @@ export function findRegionByName(name: string): string | undefined {
 export function allProvinces(): Region[] {
   return [...byCode.values()].filter((r) => r.level === "province");
 }
+
+/** Provinces with their cities, for a region picker down to the city. */
+export function provincesWithCities(): { code: string; name: string; cities: { code: string; name: string }[] }[] {
+  const all = [...byCode.values()];
+  return all
+    .filter((r) => r.level === "province")
+    .map((p) => ({
+      code: p.code,
+      name: p.name,
+      // A municipality's only "city" carries its own name: choosing the province is enough.
+      cities: all.filter((c) => c.level === "city" && c.provinceCode === p.code && c.name !== p.name).map((c) => ({ code: c.code, name: c.name })),
+    }));
+}

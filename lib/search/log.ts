@@ -2,13 +2,33 @@
 // a Postgres write on every request's path. At most a second of entries is lost if the process dies.
 import type { Db } from "../db/client.ts";
 
-export type SearchLogEntry = { query: string; kind: string; filters: Record<string, unknown>; hits: number; mode: string };
+export type SearchLogEntry = {
+  query: string;
+  kind: string;
+  filters: Record<string, unknown>;
+  hits: number;
+  mode: string;
+  queryId?: string;
+  /** What was sent to the engine (fillers removed). */
+  normalized?: string;
+  region?: string;
+  insurance?: string;
+  topic?: string;
+  year?: number;
+  latencyMs?: number;
+  slugs?: string[];
+  clientHash?: string;
+  cause?: string | null;
+};
+
+/** A search this soon after a shorter one of the same client that it extends replaces it (typing). */
+const PREFIX_WINDOW_MS = 15_000;
 
 const FLUSH_MS = 1000;
 const MAX_BUFFER = 200;
 /** Consecutive single-row failures after which the database, not the data, is taken to be the problem. */
 const GIVE_UP_AFTER = 3;
-const buffers = new Map<Db, SearchLogEntry[]>();
+const buffers = new Map<Db, (SearchLogEntry & { at: number })[]>();
 
 export function logSearch(db: Db, entry: SearchLogEntry) {
   let buffer = buffers.get(db);
@@ -16,7 +36,16 @@ export function logSearch(db: Db, entry: SearchLogEntry) {
     buffers.set(db, (buffer = []));
     setTimeout(() => void flush(db), FLUSH_MS).unref();
   }
-  buffer.push(entry);
+  const at = Date.now();
+  // Search-as-you-type clients send every keystroke: "深", "深圳", "深圳医保" is one search, the last.
+  if (entry.clientHash && entry.normalized) {
+    for (let i = buffer.length - 1; i >= 0; i--) {
+      const prev = buffer[i]!;
+      if (at - prev.at > PREFIX_WINDOW_MS) break;
+      if (prev.clientHash === entry.clientHash && prev.normalized && prev.normalized !== entry.normalized && entry.normalized.startsWith(prev.normalized)) buffer.splice(i, 1);
+    }
+  }
+  buffer.push({ ...entry, at });
   if (buffer.length >= MAX_BUFFER) void flush(db);
 }
 
@@ -45,6 +74,16 @@ function toRow(e: SearchLogEntry) {
     hits: e.hits,
     // Through JSON first: undefined filters are dropped, as the column stores them.
     filters: storableJson(JSON.parse(JSON.stringify(e.filters ?? {}))) as object,
+    queryId: e.queryId ?? null,
+    normalized: storableText(e.normalized ?? ""),
+    region: e.region ?? null,
+    insurance: e.insurance ?? null,
+    topic: e.topic === undefined ? null : storableText(e.topic),
+    year: e.year ?? null,
+    latencyMs: e.latencyMs ?? null,
+    slugs: e.slugs ?? [],
+    clientHash: e.clientHash ?? null,
+    cause: e.cause ?? null,
   };
 }
 

@@ -11,13 +11,13 @@ import { AppError, type AppErrorCode } from "../domain/errors.ts";
 import { env } from "../env.ts";
 import { trustedOrigins } from "../auth/origins.ts";
 
-const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
+const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429 };
 
 export function errorResponse(e: unknown) {
   if (e instanceof AppError) {
     return NextResponse.json({ error: e.code, message: e.message, ...(e.issues.length ? { fields: e.issues } : {}), ...(e.details ?? {}) }, { status: STATUS[e.code] });
   }
-  console.error("admin api:", e);
+  console.error("api:", e);
   return NextResponse.json({ error: "unavailable", message: "服务暂时不可用，请稍后再试。" }, { status: 503 });
 }
 
@@ -39,25 +39,49 @@ export function adminRoute<S extends z.ZodType | undefined, P = Record<string, s
     try {
       if (req.method !== "GET" && !sameOrigin(req)) throw new AppError("forbidden", "请求来源不被允许。");
       const editor = await requireEditor(req.headers, opts.role, opts.action);
-      let body: unknown = undefined;
-      if (opts.body) {
-        const text = await req.text();
-        let raw: unknown = undefined;
-        if (text.trim()) {
-          try {
-            raw = JSON.parse(text);
-          } catch {
-            throw new AppError("invalid", "请求体不是有效的 JSON。");
-          }
-        }
-        const parsed = opts.body.safeParse(raw);
-        if (!parsed.success) {
-          throw new AppError("invalid", `请求内容有误：${parsed.error.issues.map((i) => `${i.path.join(".") || "请求体"}：${i.message}`).join("；")}`, parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })));
-        }
-        body = parsed.data;
-      }
+      const body = opts.body ? await parseBody(req, opts.body) : undefined;
       const result = await handler({ req, editor, body: body as never, params: ((await ctx?.params) ?? {}) as P });
-      return NextResponse.json(result, { status });
+      // A handler that answers with something other than JSON (a CSV export) builds its own response.
+      return result instanceof Response ? result : NextResponse.json(result, { status });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** The request's JSON body through its schema; a 400 naming the field otherwise. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
+  const text = await req.text();
+  if (text.length > maxBytes) throw new AppError("invalid", "请求内容太长。");
+  let raw: unknown = undefined;
+  if (text.trim()) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new AppError("invalid", "请求体不是有效的 JSON。");
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("invalid", `请求内容有误：${parsed.error.issues.map((i) => `${i.path.join(".") || "请求体"}：${i.message}`).join("；")}`, parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })));
+  }
+  return parsed.data;
+}
+
+/**
+ * The same transport for the few public writes (asking a question, a click beacon): Origin checked,
+ * body parsed, AppError mapped — without a session.
+ */
+export function publicRoute<S extends z.ZodType>(
+  opts: { body: S },
+  handler: (args: { req: Request; body: z.infer<S> }) => Promise<unknown>,
+  status = 200,
+) {
+  return async (req: Request) => {
+    try {
+      if (!sameOrigin(req)) throw new AppError("forbidden", "请求来源不被允许。");
+      const body = await parseBody(req, opts.body);
+      return NextResponse.json(await handler({ req, body }), { status });
     } catch (e) {
       return errorResponse(e);
     }

@@ -2,6 +2,7 @@
 // questions beside narrow results, and every query logged for content-gap reports. Pages and route
 // handlers call this; it composes lib/search with the stores and the content's vocabulary.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../content/load.ts";
 import { type Db, getDb } from "../db/client.ts";
@@ -13,7 +14,11 @@ import { getIndex, getSearchClient, indexName } from "../search/client.ts";
 import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store.ts";
 import { logSearch } from "../search/log.ts";
 import type { SearchParams } from "../search/params.ts";
-import { searchArticles, type SearchResult } from "../search/query.ts";
+import { searchArticles, type SearchHit, type SearchResult } from "../search/query.ts";
+import { type Cause, type CauseFacts, classifyCause, placeInQuery, regionCovers, WEAK_MAX } from "../analytics/cause.ts";
+import { clientHash } from "../analytics/salt.ts";
+import { findRegionByName, getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
+import type { Client } from "./client.ts";
 
 type Known = { lexicon: Lexicon; version: string | null; checked: number };
 let lexicon: Promise<Known> | undefined;
@@ -60,32 +65,84 @@ function advisorNames(db: Db): Promise<AdvisorNames> {
   return advisors.names;
 }
 
-export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
+export type SiteSearchResult = SearchResult & {
+  /** Clicks on these results refer to it (POST /api/search/click); null when the search was not logged. */
+  queryId: string | null;
+  /** Why a zero- or weak-result search found little, with what to show instead. */
+  explanation: Explanation | null;
+};
+
+export type Explanation = {
+  cause: Cause;
+  /** The region asked about, when the cause is that it is not covered. */
+  region?: string;
+  regionName?: string;
+  /** Nationwide answers to the same words (cause region). */
+  nationwide: SearchHit[];
+};
+
+export async function runSearch(p: SearchParams, opts: { log?: boolean; client?: Client } = {}): Promise<SiteSearchResult> {
   const db = getDb();
   const timeout = env().SEARCH_TIMEOUT_MS;
   const index = getIndex(getSearchClient(undefined, undefined, { timeout }), indexName());
-  const result = await searchArticles(p, {
-    index,
-    db,
-    lexicon: await getLexicon(db),
-    // Past this, a search is served from Postgres rather than keep a person waiting.
-    deadline: performance.now() + timeout,
-    neighbours: neighboursIn(db),
-  });
+  const deps = { index, db, lexicon: await getLexicon(db), deadline: performance.now() + timeout };
+  // Past the deadline, a search is served from Postgres rather than keep a person waiting.
+  const result = await searchArticles(p, { ...deps, neighbours: neighboursIn(db) });
   if (result.hits.some((h) => h.advisor)) {
     const names = await advisorNames(db);
     for (const h of result.hits) if (h.advisor) Object.assign(h.advisor, names.get(h.advisor.id));
   }
-  if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
+  // Probes never fall back to Postgres: an explanation is not worth a slow page.
+  const explanation = p.page === 1 && result.query.kind !== "empty" ? await explain(p, result, { ...deps, db: undefined }).catch(() => null) : null;
+  let queryId: string | null = null;
+  if (opts.log !== false && env().SEARCH_LOG === "on" && !opts.client?.bot && result.query.kind !== "empty" && p.page === 1) {
+    queryId = randomUUID();
     logSearch(db, {
+      queryId,
       query: result.query.display,
+      normalized: result.query.text,
       kind: result.query.kind,
       filters: { region: p.region, insurance: p.insurance, topic: p.topic, year: p.year },
+      region: p.region,
+      insurance: p.insurance,
+      topic: p.topic,
+      year: p.year,
       hits: result.total,
       mode: result.mode,
+      latencyMs: result.tookMs,
+      slugs: [...result.hits, ...result.more].map((h) => h.slug),
+      clientHash: opts.client ? await clientHash(db, opts.client.address).catch(() => undefined) : undefined,
+      cause: explanation?.cause ?? null,
     });
   }
-  return result;
+  return { ...result, queryId, explanation };
+}
+
+/**
+ * Probe searches for a zero- or weak-result search, or one that names a place: the same words without
+ * the filters, without the region, within the region — then the pure classifier says which cause it is.
+ */
+async function explain(p: SearchParams, result: SearchResult, deps: Parameters<typeof searchArticles>[1]): Promise<Explanation | null> {
+  const probe = async (change: Partial<SearchParams>) => (await searchArticles({ ...p, facets: false, page: 1, ...change }, deps)).total;
+  const place = p.region ? null : placeInQuery(result.query.text, findRegionByName);
+  const askedRegion = p.region && p.region !== NATIONWIDE ? p.region : place?.code;
+  const weak = result.total <= WEAK_MAX;
+  if (!weak && !askedRegion) return null;
+  const facts: CauseFacts = { total: result.total, askedRegion, otherFilters: Boolean(p.insurance || p.topic || p.year) };
+  if (askedRegion && p.region) {
+    facts.regionHits = result.total;
+    if (weak && result.total === 0) facts.totalWithoutRegion = await probe({ region: undefined });
+  } else if (askedRegion && place) {
+    const local = result.hits.some((h) => regionCovers(askedRegion, h.region));
+    facts.regionHits = local ? result.total : await probe({ q: place.rest || p.q, region: askedRegion });
+    facts.totalWithoutRegion = result.total;
+  }
+  if (weak && facts.otherFilters) facts.totalWithoutFilters = await probe({ region: undefined, insurance: undefined, topic: undefined, year: undefined });
+  const cause = classifyCause(facts);
+  if (!cause) return null;
+  if (cause !== "region") return { cause, nationwide: [] };
+  const general = await searchArticles({ ...p, q: place?.rest || p.q, region: NATIONWIDE, facets: false, page: 1 }, deps);
+  return { cause, region: askedRegion, regionName: getRegion(askedRegion!)?.name ?? regionLabel(askedRegion!), nationwide: general.hits.slice(0, 5) };
 }
 
 /** Titles that start with or contain what is being typed, for the suggestion box. */

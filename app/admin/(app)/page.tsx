@@ -56,7 +56,10 @@ export default async function QueuePage({ searchParams }: Props) {
                 </td>
                 <td>{regionLabel(q.region)}</td>
                 <td>{q.insurance.map((i) => INSURANCE_LABELS[i as Insurance] ?? i).join("、")}</td>
-                <td>{q.demand}</td>
+                <td>
+                  {q.demand}
+                  {q.fromGap ? <div className="meta">来自内容缺口</div> : null}
+                </td>
                 <td>{q.inReview ? <span className="chip">已提交，待审核</span> : q.claimedBy ? <span className="chip">{q.claimedBy.by} 正在解答</span> : <ClaimButton slug={q.slug} />}</td>
               </tr>
             ))}

@@ -2,6 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { parseSearchParams } from "@/lib/search/params";
+import { clientOf } from "@/lib/site/client";
 import { runSearch } from "@/lib/site/search";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function GET(req: NextRequest) {
     );
   }
   try {
-    const r = await runSearch(parsed.data);
+    const r = await runSearch(parsed.data, { client: clientOf(req.headers) });
     return NextResponse.json({
       hits: r.hits.map(({ slug, title, snippet, url, region, insurance, topics }) => ({ slug, title, snippet, url, region, insurance, topics })),
       total: r.total,
@@ -24,6 +25,9 @@ export async function GET(req: NextRequest) {
       mode: r.mode,
       tookMs: r.tookMs,
       query: r.query.display,
+      // Clicks on these hits go to POST /api/search/click with it; null when the search was not logged.
+      queryId: r.queryId,
+      ...(r.explanation ? { explanation: { cause: r.explanation.cause, ...(r.explanation.region ? { region: r.explanation.region } : {}), nationwide: r.explanation.nationwide.map(({ slug, title, url, region }) => ({ slug, title, url, region })) } } : {}),
       ...(r.shownFor ? { shownFor: r.shownFor } : {}),
       ...(r.facets ? { facets: r.facets } : {}),
       // Fewer hits than a page: the questions related to the best one, apart from the hits.

@@ -1,4 +1,5 @@
-// GET /api/suggest?q= — up to six question titles for the as-you-type box.
+// GET /api/suggest?q= → { suggestions, queryId } — up to six question titles for the as-you-type box.
+import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { suggest } from "@/lib/site/search";
 
@@ -7,7 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest) {
   const q = (req.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
   try {
-    return NextResponse.json({ suggestions: await suggest(q) });
+    // queryId: what a click on a suggestion refers to (POST /api/search/click); keystrokes are not logged.
+    return NextResponse.json({ suggestions: await suggest(q), queryId: randomUUID() });
   } catch {
     // Suggestions are a convenience: when search is down the box simply shows none.
     return NextResponse.json({ suggestions: [], degraded: true });

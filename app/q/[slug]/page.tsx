@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { AnswerBody } from "@/components/AnswerBody";
 import { ArticleMeta } from "@/components/ArticleMeta";
+import { UnansweredActions } from "@/components/UnansweredActions";
 import { currentSlug, getPublicArticle, type PublicArticle } from "@/lib/articles/read";
 import { relationsOf } from "@/lib/articles/relations";
 import { slugSchema, type Citation } from "@/lib/domain/schema";
@@ -168,7 +169,10 @@ export default async function QuestionPage({ params }: Props) {
         </p>
       ) : null}
       {a.answers.length === 0 ? (
-        <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
+        <>
+          <p className="notice">这个问题还没有顾问解答。可以先看看下面的相关问题。</p>
+          <UnansweredActions slug={a.slug} region={a.region} />
+        </>
       ) : (
         a.answers.map((ans, i) => {
           const adv = a.answerMeta[i]?.advisor;

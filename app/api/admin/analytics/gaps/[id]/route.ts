@@ -1,0 +1,22 @@
+// POST /api/admin/analytics/gaps/{id} { action: convert | dismiss } → { slug? } — a gap becomes an
+// unanswered question (joins the advisors' queue) or is dismissed; audited. Reviewers and admins.
+import { z } from "zod";
+import { convertGap, dismissGap } from "@/lib/analytics/gaps";
+import { topicVocabulary } from "@/lib/asks/ask";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
+import { adminRoute } from "@/lib/site/admin-api";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ action: z.enum(["convert", "dismiss"], { error: "action 应为 convert 或 dismiss" }) });
+
+export const POST = adminRoute<typeof bodySchema, { id: string }>({ role: "reviewer", action: "gap.decide", body: bodySchema }, async ({ editor, params, body }) => {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31 - 1) throw new AppError("not_found", "找不到这个内容缺口。");
+  if (body.action === "dismiss") {
+    await dismissGap(getDb(), id, editor);
+    return { state: "dismissed" };
+  }
+  return { state: "converted", ...(await convertGap(getDb(), id, editor, await topicVocabulary())) };
+});

@@ -1,0 +1,12 @@
+// POST /api/questions/follow { slug } → 201 { followUrl } — a private link to learn when a public
+// question is answered.
+import { z } from "zod";
+import { followQuestion } from "@/lib/asks/follow";
+import { getDb } from "@/lib/db/client";
+import { slugSchema } from "@/lib/domain/schema";
+import { clientOf } from "@/lib/site/client";
+import { publicRoute } from "@/lib/site/admin-api";
+
+export const dynamic = "force-dynamic";
+
+export const POST = publicRoute({ body: z.object({ slug: slugSchema }) }, ({ req, body }) => followQuestion(getDb(), body.slug, clientOf(req.headers)), 201);

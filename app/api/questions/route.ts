@@ -1,0 +1,10 @@
+// POST /api/questions { title, question?, region?, insurance? } → 202 { followUrl, masked } — a reader's
+// question, pending until a moderator accepts it. 429 over the per-client limit.
+import { askQuestion, askSchema } from "@/lib/asks/ask";
+import { getDb } from "@/lib/db/client";
+import { clientOf } from "@/lib/site/client";
+import { publicRoute } from "@/lib/site/admin-api";
+
+export const dynamic = "force-dynamic";
+
+export const POST = publicRoute({ body: askSchema }, ({ req, body }) => askQuestion(getDb(), body, clientOf(req.headers)), 202);

@@ -1,0 +1,106 @@
+// A reader asks a question: no account, no e-mail. Anti-abuse without third parties (a honeypot field,
+// per-client limits in Postgres, length limits, link spam refused), personal data masked before storage,
+// then one transaction: the article (state pending, through the one save path) and its follow link.
+import "server-only";
+import { z } from "zod";
+import { clientHash } from "../analytics/salt.ts";
+import { createArticleTx, inTransaction } from "../articles/revisions.ts";
+import { freeSlug } from "../authoring/questions.ts";
+import { loadConfig } from "../content/load.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../domain/errors.ts";
+import { insuranceSchema, type TopicVocabulary } from "../domain/schema.ts";
+import { ASKED } from "../domain/visibility.ts";
+import { env } from "../env.ts";
+import { isRegionCode, NATIONWIDE } from "../regions/index.ts";
+import { followPath } from "../urls.ts";
+import { maskPersonalData, PII_LABELS, type PiiKind } from "./mask.ts";
+import { storableText } from "../search/log.ts";
+import { hasSpamLinks } from "./spam.ts";
+import { ASK_LIMITS, takeToken } from "./throttle.ts";
+import { hashToken, newFollowToken } from "./token.ts";
+import { inferTopics } from "./topics.ts";
+
+export const TITLE_MIN = 5;
+export const TITLE_MAX = 60;
+export const QUESTION_MAX = 2000;
+
+// NUL and unpaired surrogates cannot be stored in Postgres text: dropped before anything else.
+const text = (what: string) => z.string({ error: `${what}应为文字` }).overwrite(storableText);
+
+export const askSchema = z.object({
+  title: text("问题").trim().min(TITLE_MIN, `问题至少写 ${TITLE_MIN} 个字`).max(TITLE_MAX, `问题最多 ${TITLE_MAX} 个字，细节可以写在补充说明里`),
+  question: text("补充说明").trim().max(QUESTION_MAX, `补充说明最多 ${QUESTION_MAX} 个字`).optional().transform((v) => v || undefined),
+  region: text("地区")
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || (/^\d{6}$/.test(v) && isRegionCode(v)), "地区代码无效，请从列表中选择"),
+  insurance: z
+    .union([insuranceSchema, z.literal("")], { error: "险种应为职工医保或城乡居民医保" })
+    .optional()
+    .transform((v) => v || undefined),
+  /** The honeypot: hidden from people, filled in by form-filling bots. */
+  website: z.string().optional(),
+});
+export type AskInput = z.input<typeof askSchema>;
+
+let topics: Promise<TopicVocabulary> | undefined;
+/** The topic vocabulary of CONTENT_DIR, read once per process (topics of questions made in the app). */
+export function topicVocabulary(): Promise<TopicVocabulary> {
+  topics ??= loadConfig(env().contentDir).then((c) => c.topics, () => []);
+  return topics;
+}
+
+export type AskResult = { followUrl: string; masked: string[] };
+
+export async function askQuestion(db: Db, input: z.output<typeof askSchema>, client: { address: string }): Promise<AskResult> {
+  // A bot that filled the hidden field is told it succeeded and learns nothing; nothing is stored.
+  if (input.website?.trim()) return { followUrl: followPath(newFollowToken()), masked: [] };
+  const key = `ask:${await clientHash(db, client.address)}`;
+  const broken = await takeToken(db, key, ASK_LIMITS);
+  if (broken) {
+    const minutes = Math.round(broken.windowMs / 60_000);
+    throw new AppError("rate_limited", minutes >= 1440 ? `今天提问次数已达上限（${broken.max} 个），请明天再来。` : `提问太频繁了：${minutes} 分钟内最多 ${broken.max} 个问题，请稍后再试。`);
+  }
+  if (hasSpamLinks(`${input.title}\n${input.question ?? ""}`)) {
+    throw new AppError("invalid", "问题里请不要附网址链接（政府网站除外）。");
+  }
+  const title = maskPersonalData(input.title);
+  const question = input.question ? maskPersonalData(input.question) : undefined;
+  const masked = [...new Set<PiiKind>([...title.found, ...(question?.found ?? [])])];
+  const token = newFollowToken();
+  // The slug from the title without the masks; two readers asking the same at once get the next one.
+  for (let attempt = 1; ; attempt++) {
+    const slug = await freeSlug(db, title.text.replace(/［[^］]*］/g, ""));
+    try {
+      await store(db, slug, token, title.text, question?.text, input, masked);
+      break;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "conflict") || attempt >= 3) throw e;
+    }
+  }
+  return { followUrl: followPath(token), masked: masked.map((k) => PII_LABELS[k]) };
+}
+
+function store(db: Db, slug: string, token: string, title: string, question: string | undefined, input: z.output<typeof askSchema>, masked: PiiKind[]) {
+  return inTransaction(db, async (tx) => {
+    const { id } = await createArticleTx(tx, {
+      by: "public",
+      article: {
+        slug,
+        title,
+        ...(question ? { question } : {}),
+        region: input.region ?? NATIONWIDE,
+        insurance: input.insurance ? [input.insurance] : ["employee", "resident"],
+        topics: inferTopics(`${title}${question ?? ""}`, await topicVocabulary()),
+        published: new Date().toISOString().slice(0, 10),
+        status: ASKED,
+        related: [],
+        citations: [],
+        answers: [],
+      },
+    });
+    await tx.questionFollow.create({ data: { tokenHash: hashToken(token), articleId: id, askedArticleId: id, masked } });
+  });
+}

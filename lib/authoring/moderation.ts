@@ -1,0 +1,58 @@
+// Moderating readers' questions (reviewers and admins): accept (the question becomes unanswered and joins
+// the advisors' queue), merge into an existing public question (the asker's follow link then shows that
+// one), or reject. Each is one transaction: the state change through the one save path, the follow
+// links, and an audit event.
+import "server-only";
+import { z } from "zod";
+import { inTransaction, setArticleStateTx } from "../articles/revisions.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../domain/errors.ts";
+import { slugSchema } from "../domain/schema.ts";
+import { ASKED, isPublic, OPEN, RETIRED } from "../domain/visibility.ts";
+import type { Editor } from "./session.ts";
+
+export const moderationSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("accept") }),
+  z.object({ decision: z.literal("merge"), into: slugSchema }),
+  z.object({ decision: z.literal("reject"), reason: z.string().trim().max(200, "理由最多 200 字").optional() }),
+], { error: "decision 应为 accept、merge 或 reject" });
+export type Moderation = z.infer<typeof moderationSchema>;
+
+export async function pendingQuestions(db: Db) {
+  const rows = await db.article.findMany({
+    where: { state: ASKED },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, slug: true, title: true, question: true, region: true, insurance: true, topics: true, createdAt: true },
+    take: 200,
+  });
+  const follows = new Map((await db.questionFollow.findMany({ where: { askedArticleId: { in: rows.map((r) => r.id) } } })).map((f) => [f.askedArticleId!, f]));
+  return rows.map(({ id, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), masked: follows.get(id)?.masked ?? [], asked: follows.has(id) }));
+}
+
+export async function moderateQuestion(db: Db, slug: string, m: Moderation, editor: Editor): Promise<{ state: string; into?: string }> {
+  return inTransaction(db, async (tx) => {
+    const asked = await tx.article.findUnique({ where: { slug }, select: { id: true, state: true } });
+    if (!asked) throw new AppError("not_found", `找不到问题 ${slug}。`);
+    if (asked.state !== ASKED) throw new AppError("conflict", "这个问题已经处理过了。");
+    const now = new Date();
+    if (m.decision === "accept") {
+      await setArticleStateTx(tx, { articleId: asked.id, state: OPEN, by: editor.id });
+      await tx.questionFollow.updateMany({ where: { askedArticleId: asked.id }, data: { decision: "accepted", decidedAt: now } });
+      await tx.auditEvent.create({ data: { actor: editor.id, action: "question.accept", articleId: asked.id, data: { slug } } });
+      return { state: OPEN };
+    }
+    if (m.decision === "merge") {
+      const target = await tx.article.findUnique({ where: { slug: m.into }, select: { id: true, state: true } });
+      if (!target || !isPublic(target.state)) throw new AppError("invalid", `合并目标 ${m.into} 不是公开的问题。`);
+      if (target.id === asked.id) throw new AppError("invalid", "不能把问题合并到它自己。");
+      await setArticleStateTx(tx, { articleId: asked.id, state: RETIRED, by: editor.id });
+      await tx.questionFollow.updateMany({ where: { articleId: asked.id }, data: { articleId: target.id, decision: "merged", decidedAt: now } });
+      await tx.auditEvent.create({ data: { actor: editor.id, action: "question.merge", articleId: asked.id, data: { slug, into: m.into } } });
+      return { state: RETIRED, into: m.into };
+    }
+    await setArticleStateTx(tx, { articleId: asked.id, state: RETIRED, by: editor.id });
+    await tx.questionFollow.updateMany({ where: { askedArticleId: asked.id }, data: { decision: "rejected", reason: m.reason ?? null, decidedAt: now } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: "question.reject", articleId: asked.id, data: { slug, ...(m.reason ? { reason: m.reason } : {}) } } });
+    return { state: RETIRED };
+  });
+}

@@ -1,0 +1,45 @@
+// For tests that call the app's route handlers directly: a database and index of their own with the
+// fixture content ingested, the environment the handlers read set to them, and signed-in accounts.
+import { randomUUID } from "node:crypto";
+import { expect, inject } from "vitest";
+import { createAccount } from "../../lib/authoring/accounts.ts";
+import type { Role } from "../../lib/auth/roles.ts";
+import { ingestContent } from "../../lib/content/ingest.ts";
+import { loadSearchVocabulary } from "../../lib/content/load.ts";
+import { closeDb, getDb } from "../../lib/db/client.ts";
+import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
+import { copyContent, FIXTURE_CONTENT, freshDatabase } from "./context.ts";
+
+export const SITE = "http://localhost:3000";
+
+export async function siteFixture() {
+  const databaseUrl = await freshDatabase();
+  const indexName = `t_${randomUUID().slice(0, 8)}`;
+  // The route handlers read their settings from the environment, as on a server.
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), MEILI_INDEX: indexName, SITE_URL: SITE, BETTER_AUTH_SECRET: randomUUID() + randomUUID() });
+  const content = await copyContent(FIXTURE_CONTENT);
+  const { vocabulary } = await loadSearchVocabulary(content.dir);
+  const client = getSearchClient(inject("meiliUrl"), inject("meiliKey"));
+  await ensureIndex(client, indexName, vocabulary);
+  await ingestContent({ contentDir: content.dir, databaseUrl, index: getIndex(client, indexName), synonyms: vocabulary.synonyms });
+  const auth = (await import("../../app/api/auth/[...all]/route.ts")) as { POST: (req: Request) => Promise<Response> };
+  let accounts = 0;
+  return {
+    databaseUrl,
+    synonyms: vocabulary.synonyms,
+    db: () => getDb(databaseUrl),
+    /** A new account of `role`, signed in through the real endpoint (from an address of its own). */
+    signedIn: async (role: Role) => {
+      const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
+      const account = await createAccount(getDb(databaseUrl), { email, name: `测试${role}`, role, password: "correct horse battery", by: "test" }, databaseUrl);
+      const res = await auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": `203.0.113.${++accounts}` }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
+      expect(res.status).toBe(200);
+      return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), userId: account.userId };
+    },
+    close: async () => {
+      await closeDb(databaseUrl);
+      await content.cleanup();
+      await client.deleteIndex(indexName).waitTask().catch(() => {});
+    },
+  };
+}
