@@ -21,6 +21,8 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   CONTENT_DIR: z.string().default("content"),
   PORT: int(1, 65535).default(3000),
+  /** The address the site and the embedded servers listen on; 0.0.0.0 (or ::) opens them to the network. */
+  HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "must be an IP address or a host name" }).default("127.0.0.1"),
   /** Past this many milliseconds a search is answered from Postgres (degraded mode). */
   SEARCH_TIMEOUT_MS: int(50, 60_000).default(1500),
   /** The site's public origin (canonicals, sign-in cookies, Origin checks); http://localhost:PORT by default. */

@@ -15,6 +15,7 @@ import { env as readEnv } from "../lib/env.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
 import { getIndex, getSearchClient } from "../lib/search/client.ts";
 import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
+import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
@@ -30,7 +31,10 @@ let next: ChildProcess | undefined;
 let stopping = false;
 const stopWorker = new AbortController();
 let worker: Promise<void> = Promise.resolve();
-const stack = await openStack(env, { log, publish: true });
+const stack = await openStack(env, { log, supervise: true }).catch((e: Error) => {
+  console.error(`[start] cannot start: ${e.message}`);
+  process.exit(1);
+});
 exitHook((done) => {
   stopping = true;
   log("stopping…");
@@ -89,7 +93,9 @@ const dev = process.argv.includes("--dev");
 if (!dev) await buildIfNeeded();
 if (stopping) process.exit(0);
 
-next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
+next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
+// A later start finds this server by its pid if this process is killed before it can stop it.
+stack.record({ webPid: next.pid });
 next.stdout!.on("data", (b: Buffer) => {
   for (const line of b.toString().split("\n")) if (line.trim() && !/^\s*(▲|-|✓ Starting)/.test(line)) console.log(`[next] ${line}`);
 });
@@ -99,7 +105,7 @@ next.once("exit", (code) => {
     process.exit(code ?? 1);
   }
 });
-await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`);
+await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}/api/health`);
 console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
 
 async function buildIfNeeded() {
