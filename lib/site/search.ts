@@ -4,7 +4,7 @@
 import "server-only";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords } from "../content/load.ts";
-import { getDb } from "../db/client.ts";
+import { type Db, getDb } from "../db/client.ts";
 import { publicFilter } from "../domain/visibility.ts";
 import { env } from "../env.ts";
 import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
@@ -24,6 +24,19 @@ function getLexicon(): Promise<Lexicon> {
   return lexicon;
 }
 
+/**
+ * Related questions beside narrow results, read from Postgres. With Postgres down, search still answers
+ * from Meilisearch alone: the neighbours are left out rather than failing the search.
+ */
+export function neighboursOrNone(db: Db) {
+  const read = neighboursIn(db);
+  return (articleId: string) =>
+    read(articleId).catch((e: Error) => {
+      console.error("search: related questions unavailable:", e.message);
+      return [];
+    });
+}
+
 export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
   const db = getDb();
   const timeout = env().SEARCH_TIMEOUT_MS;
@@ -34,7 +47,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
     lexicon: await getLexicon(),
     // Past this, a search is served from Postgres rather than keep a person waiting.
     deadline: performance.now() + timeout,
-    neighbours: neighboursIn(db),
+    neighbours: neighboursOrNone(db),
   });
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
     logSearch(db, {
