@@ -14,6 +14,14 @@ const int = (min: number, max: number) =>
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
   MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+  /** Several independent Meilisearch instances (comma-separated), each fed from the outbox; searches fail over. */
+  MEILI_URLS: z
+    .string()
+    .transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each must be an http(s):// URL" })).min(1))
+    .optional(),
+  /** A read replica of DATABASE_URL for public reads (pages, search fallback); writes and authoring use the primary. */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only").default("articles"),
   /** Indexing threads of the embedded Meilisearch (one leaves a core for the site). */
@@ -31,7 +39,13 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string; siteUrl: string };
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  contentDir: string;
+  siteUrl: string;
+  /** MEILI_URLS, else MEILI_URL alone; empty when neither is set (embedded). */
+  meiliUrls: string[];
+};
 
 export class EnvError extends Error {}
 
@@ -44,7 +58,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const siteUrl = (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, "");
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl };
+  const meiliUrls = parsed.data.MEILI_URLS ?? (parsed.data.MEILI_URL ? [parsed.data.MEILI_URL] : []);
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl, meiliUrls };
 }
 
 let cached: Env | undefined;

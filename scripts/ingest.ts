@@ -9,7 +9,7 @@ const e = exitOnEnvError(env);
 const stack = await openStack(e, { log: (m) => console.error(m) });
 let code = 0;
 try {
-  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX });
+  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrls: stack.meiliUrls, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX });
   code = report.errors.length || report.indexError ? 1 : 0;
 } catch (err) {
   console.error(`ingest failed: ${(err as Error).message}`);

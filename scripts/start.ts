@@ -13,7 +13,7 @@ import { runIngest } from "../lib/content/run-ingest.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
-import { getIndex, getSearchClient } from "../lib/search/client.ts";
+import { getIndexes } from "../lib/search/client.ts";
 import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
 import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
@@ -64,13 +64,14 @@ const childEnv = {
   BETTER_AUTH_SECRET: authSecret,
   DATABASE_URL: stack.databaseUrl,
   MEILI_URL: stack.meiliUrl,
+  MEILI_URLS: stack.meiliUrls.join(","),
   ...(stack.meiliKey ? { MEILI_MASTER_KEY: stack.meiliKey } : {}),
   CONTENT_DIR: env.contentDir,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
 try {
-  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: env.MEILI_INDEX, out: (l) => log(l) });
+  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrls: stack.meiliUrls, meiliKey: stack.meiliKey, indexName: env.MEILI_INDEX, out: (l) => log(l) });
   if (report.errors.length) log(`content has ${report.errors.length} error(s) (listed above); the valid articles are being served`);
 } catch (e) {
   log(`ingest failed: ${(e as Error).message}; serving what is already stored`);
@@ -82,7 +83,8 @@ try {
   worker = runWorker({
     databaseUrl: stack.databaseUrl,
     db: getDb(stack.databaseUrl),
-    index: getIndex(getSearchClient(stack.meiliUrl, stack.meiliKey), env.MEILI_INDEX),
+    index: getIndexes(stack.meiliUrls, stack.meiliKey, env.MEILI_INDEX),
+    vocabulary,
     synonyms: vocabulary.synonyms,
     signal: stopWorker.signal,
     log,

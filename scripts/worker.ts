@@ -5,7 +5,7 @@ import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { env } from "../lib/env.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
-import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
+import { ensureIndex, getIndexes, getSearchClient } from "../lib/search/client.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
@@ -29,13 +29,16 @@ exitHook((done) => {
 });
 try {
   const { vocabulary } = await loadSearchVocabulary(e.contentDir);
-  const client = getSearchClient(stack.meiliUrl, stack.meiliKey);
-  await ensureIndex(client, e.MEILI_INDEX, vocabulary);
+  // An instance that is down now is created and filled by its feed when it comes back.
+  for (const url of stack.meiliUrls) {
+    await ensureIndex(getSearchClient(url, stack.meiliKey), e.MEILI_INDEX, vocabulary).catch((err: Error) => log(`${url} unavailable for now (${err.message})`));
+  }
   log("running (Ctrl-C to stop)");
   running = runWorker({
     databaseUrl: stack.databaseUrl,
     db: getDb(stack.databaseUrl),
-    index: getIndex(client, e.MEILI_INDEX),
+    index: getIndexes(stack.meiliUrls, stack.meiliKey, e.MEILI_INDEX),
+    vocabulary,
     synonyms: vocabulary.synonyms,
     signal: abort.signal,
     log,

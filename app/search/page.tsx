@@ -5,7 +5,7 @@ import { ArticleMeta } from "@/components/ArticleMeta";
 import { Facets } from "@/components/Facets";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
-import { getDb } from "@/lib/db/client";
+import { getPublicDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
 import type { SearchResult } from "@/lib/search/query";
@@ -128,7 +128,7 @@ export default async function SearchPage({ searchParams }: Props) {
 }
 
 async function NoResults() {
-  const db = getDb();
+  const db = getPublicDb();
   const [topics, popular] = await Promise.all([topicCounts(db, 10), recentArticles(db, 6)]);
   return (
     <div className="empty">

@@ -15,6 +15,8 @@ import { supervise } from "./supervise.ts";
 export type Stack = {
   databaseUrl: string;
   meiliUrl: string;
+  /** Every Meilisearch instance (MEILI_URLS, or the one above). */
+  meiliUrls: string[];
   meiliKey: string | undefined;
   embedded: { postgres: boolean; meilisearch: boolean };
   appliedMigrations: string[];
@@ -52,11 +54,11 @@ export function runningStack(env: Env): Runtime | null {
 }
 
 /** Stops what an earlier command on this DATA_DIR left running when it was killed; says so. */
-async function clearLeftovers(env: Env, log: (m: string) => void) {
+export async function clearLeftovers(env: Env, log: (m: string) => void) {
   const rt = existsSync(runtimeFile(env)) ? readRuntime(env) : null;
   const left = findLeftovers({
     pgDataDir: env.DATABASE_URL ? undefined : pgDataDir(postgresDir(env)),
-    meiliDbPath: env.MEILI_URL ? undefined : meiliDbPath(meiliDir(env)),
+    meiliDbPath: env.meiliUrls.length ? undefined : meiliDbPath(meiliDir(env)),
     webPid: rt?.webPid,
   });
   if (!left.length) return;
@@ -72,7 +74,7 @@ export async function openStack(
   opts: { log?: (m: string) => void; search?: boolean; supervise?: boolean } = {},
 ): Promise<Stack> {
   const log = opts.log ?? (() => {});
-  const shared = !env.DATABASE_URL && !env.MEILI_URL ? runningStack(env) : null;
+  const shared = !env.DATABASE_URL && !env.meiliUrls.length ? runningStack(env) : null;
   if (shared && !shared.meiliUrl && opts.search !== false) {
     throw new Error(`${env.dataDir} is in use by a command that started only PostgreSQL (pid ${shared.pid}); run this again when it has finished`);
   }
@@ -81,6 +83,7 @@ export async function openStack(
     return {
       databaseUrl: shared.databaseUrl,
       meiliUrl: shared.meiliUrl,
+      meiliUrls: shared.meiliUrl ? [shared.meiliUrl] : [],
       meiliKey: shared.meiliKey,
       embedded: { postgres: false, meilisearch: false },
       appliedMigrations: [],
@@ -89,7 +92,7 @@ export async function openStack(
     };
   }
   const embedPostgres = !env.DATABASE_URL;
-  const embedMeili = !env.MEILI_URL && opts.search !== false;
+  const embedMeili = !env.meiliUrls.length && opts.search !== false;
   if (embedPostgres || embedMeili) await clearLeftovers(env, log);
 
   let runtime: Runtime | null = null;
@@ -118,7 +121,7 @@ export async function openStack(
         stops.push(s.stop);
       } else stops.push(pg.stop);
     }
-    let meiliUrl = env.MEILI_URL;
+    let meiliUrl = env.meiliUrls[0];
     let meiliKey = env.MEILI_MASTER_KEY;
     let meiliPid: number | undefined;
     if (embedMeili) {
@@ -148,6 +151,7 @@ export async function openStack(
     return {
       databaseUrl: databaseUrl!,
       meiliUrl: meiliUrl ?? "",
+      meiliUrls: embedMeili ? [meiliUrl!] : env.meiliUrls,
       meiliKey,
       embedded: { postgres: embedPostgres, meilisearch: embedMeili },
       appliedMigrations,

@@ -4,12 +4,12 @@
 import "server-only";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords } from "../content/load.ts";
-import { type Db, getDb } from "../db/client.ts";
+import { type Db, getDb, getPublicDb } from "../db/client.ts";
 import { publicFilter } from "../domain/visibility.ts";
 import { env } from "../env.ts";
 import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
-import { getIndex, getSearchClient, indexName } from "../search/client.ts";
+import { readIndex } from "../search/client.ts";
 import { logSearch } from "../search/log.ts";
 import type { SearchParams } from "../search/params.ts";
 import { searchArticles, type SearchResult } from "../search/query.ts";
@@ -38,9 +38,9 @@ export function neighboursOrNone(db: Db) {
 }
 
 export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): Promise<SearchResult> {
-  const db = getDb();
+  const db = getPublicDb();
   const timeout = env().SEARCH_TIMEOUT_MS;
-  const index = getIndex(getSearchClient(undefined, undefined, { timeout }), indexName());
+  const index = readIndex({ timeout });
   const result = await searchArticles(p, {
     index,
     db,
@@ -50,7 +50,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
     neighbours: neighboursOrNone(db),
   });
   if (opts.log !== false && result.query.kind !== "empty" && p.page === 1) {
-    logSearch(db, {
+    logSearch(getDb(), {
       query: result.query.display,
       kind: result.query.kind,
       filters: { region: p.region, insurance: p.insurance, topic: p.topic, year: p.year },
@@ -63,7 +63,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean } = {}): 
 
 /** Titles that start with or contain what is being typed, for the suggestion box. */
 export async function suggest(q: string): Promise<{ slug: string; title: string }[]> {
-  const index = getIndex(getSearchClient(undefined, undefined, { timeout: 800 }), indexName());
+  const index = readIndex({ timeout: 800 });
   const nq = normalizeQuery(q);
   if (nq.kind === "empty") return [];
   const on = nq.kind === "pinyin" ? ["pinyin"] : nq.kind === "initials" ? ["initials"] : ["title", "question", "topics"];
