@@ -127,7 +127,7 @@ describe("faults under load", () => {
     const results = await load(URLS, 15_000, 3_000, () => process.kill(meiliPid!, "SIGKILL"));
     await site.waitFor(/Meilisearch restarted/, 60_000);
     console.log(`Meilisearch killed under load: ${results.length} requests, ${failed(results).length} failed`);
-    expect(results.length).toBeGreaterThan(20);
+    expect(results.length).toBeGreaterThan(10);
     expect(failed(results)).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe("faults under load", () => {
     await site.waitFor(/PostgreSQL restarted/, 60_000);
     const count = (f: (r: Result) => boolean) => results.filter(f).length;
     console.log(`Postgres killed under load: ${results.length} requests; ${count((r) => r.status < 400)} answered, ${count((r) => r.status === 503)} 503, ${count((r) => r.status === 500)} 500 (Chinese error page), ${count((r) => r.status === 0)} failed`);
-    expect(results.length).toBeGreaterThan(20);
+    expect(results.length).toBeGreaterThan(10);
     const english = /Internal Server Error|Application error|This page could not be found/;
     const bad = results.filter((r) => {
       if (r.status === 0) return true;
