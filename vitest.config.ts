@@ -21,6 +21,19 @@ export default defineConfig({
       {
         resolve: { alias: serverOnly },
         test: {
+          // npm run test:faults: kills servers and processes under load and throws hostile input at the
+          // running site; slow, so a stage of its own (npm test runs it last).
+          name: "faults",
+          include: ["test/faults/**/*.test.ts"],
+          globalSetup: ["test/integration/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
+        resolve: { alias: serverOnly },
+        test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           // One real Postgres + Meilisearch pair per run, started in globalSetup.

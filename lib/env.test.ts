@@ -17,3 +17,14 @@ it("stops at a value with units, naming the variable", () => {
 it("reads numbers and treats empty values as unset", () => {
   expect(readEnv({ SEARCH_TIMEOUT_MS: "800", PORT: "", MEILI_INDEX: "t_1" })).toMatchObject({ SEARCH_TIMEOUT_MS: 800, PORT: 3000, MEILI_INDEX: "t_1" });
 });
+
+it("reads several Meilisearch instances, one address to listen on, and a read replica", () => {
+  expect(readEnv({}).meiliUrls).toEqual([]);
+  expect(readEnv({}).HOST).toBe("127.0.0.1");
+  expect(readEnv({ MEILI_URL: "http://a:7700" }).meiliUrls).toEqual(["http://a:7700"]);
+  expect(readEnv({ MEILI_URL: "http://a:7700", MEILI_URLS: " http://b:7700, http://c:7700 ," }).meiliUrls).toEqual(["http://b:7700", "http://c:7700"]);
+  expect(() => readEnv({ MEILI_URLS: "http://b:7700,ftp://c" })).toThrow(/MEILI_URLS/);
+  expect(() => readEnv({ HOST: "not a host!" })).toThrow(/HOST/);
+  expect(readEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+  expect(() => readEnv({ DATABASE_REPLICA_URL: "http://x" })).toThrow(/DATABASE_REPLICA_URL/);
+});

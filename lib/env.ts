@@ -14,6 +14,14 @@ const int = (min: number, max: number) =>
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
   MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+  /** Several independent Meilisearch instances (comma-separated), each fed from the outbox; searches fail over. */
+  MEILI_URLS: z
+    .string()
+    .transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each must be an http(s):// URL" })).min(1))
+    .optional(),
+  /** A read replica of DATABASE_URL for public reads (pages, search fallback); writes and authoring use the primary. */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only").default("articles"),
   /** Indexing threads of the embedded Meilisearch (one leaves a core for the site). */
@@ -21,6 +29,8 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   CONTENT_DIR: z.string().default("content"),
   PORT: int(1, 65535).default(3000),
+  /** The address the site and the embedded servers listen on; 0.0.0.0 (or ::) opens them to the network. */
+  HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "must be an IP address or a host name" }).default("127.0.0.1"),
   /** Past this many milliseconds a search is answered from Postgres (degraded mode). */
   SEARCH_TIMEOUT_MS: int(50, 60_000).default(1500),
   /** The site's public origin (canonicals, sign-in cookies, Origin checks); http://localhost:PORT by default. */
@@ -41,7 +51,14 @@ const schema = z.object({
     .optional(),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; contentDir: string; siteUrl: string; revalidateUrls: string[] };
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  contentDir: string;
+  siteUrl: string;
+  /** MEILI_URLS, else MEILI_URL alone; empty when neither is set (embedded). */
+  meiliUrls: string[];
+  revalidateUrls: string[];
+};
 
 export class EnvError extends Error {}
 
@@ -54,8 +71,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const siteUrl = (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, "");
+  const meiliUrls = parsed.data.MEILI_URLS ?? (parsed.data.MEILI_URL ? [parsed.data.MEILI_URL] : []);
   const revalidateUrls = parsed.data.REVALIDATE_URLS ?? [`http://127.0.0.1:${parsed.data.PORT}`];
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl, revalidateUrls };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl, meiliUrls, revalidateUrls };
 }
 
 let cached: Env | undefined;

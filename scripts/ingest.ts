@@ -12,7 +12,7 @@ let code = 0;
 try {
   // A running site refreshes the pages this changes; with none running there is nothing to refresh.
   const pages = { ...(await pageRevalidation(e)), attempts: 1, log: () => {} };
-  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX, pages });
+  const report = await runIngest({ contentDir: e.contentDir, databaseUrl: stack.databaseUrl, meiliUrls: stack.meiliUrls, meiliKey: stack.meiliKey, indexName: e.MEILI_INDEX, pages });
   code = report.errors.length || report.indexError ? 1 : 0;
 } catch (err) {
   console.error(`ingest failed: ${(err as Error).message}`);

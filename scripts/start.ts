@@ -14,8 +14,9 @@ import { closeDb, getDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
 import { pageRevalidation } from "../lib/outbox/pages.ts";
 import { runWorker } from "../lib/outbox/worker.ts";
-import { getIndex, getSearchClient } from "../lib/search/client.ts";
+import { getIndexes } from "../lib/search/client.ts";
 import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
+import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
@@ -31,7 +32,10 @@ let next: ChildProcess | undefined;
 let stopping = false;
 const stopWorker = new AbortController();
 let worker: Promise<void> = Promise.resolve();
-const stack = await openStack(env, { log, publish: true });
+const stack = await openStack(env, { log, supervise: true }).catch((e: Error) => {
+  console.error(`[start] cannot start: ${e.message}`);
+  process.exit(1);
+});
 exitHook((done) => {
   stopping = true;
   log("stopping…");
@@ -63,13 +67,14 @@ const childEnv = {
   REVALIDATE_SECRET: pages.secret,
   DATABASE_URL: stack.databaseUrl,
   MEILI_URL: stack.meiliUrl,
+  MEILI_URLS: stack.meiliUrls.join(","),
   ...(stack.meiliKey ? { MEILI_MASTER_KEY: stack.meiliKey } : {}),
   CONTENT_DIR: env.contentDir,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
 try {
-  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrl: stack.meiliUrl, meiliKey: stack.meiliKey, indexName: env.MEILI_INDEX, out: (l) => log(l) });
+  const report = await runIngest({ contentDir: env.contentDir, databaseUrl: stack.databaseUrl, meiliUrls: stack.meiliUrls, meiliKey: stack.meiliKey, indexName: env.MEILI_INDEX, out: (l) => log(l) });
   if (report.errors.length) log(`content has ${report.errors.length} error(s) (listed above); the valid articles are being served`);
 } catch (e) {
   log(`ingest failed: ${(e as Error).message}; serving what is already stored`);
@@ -81,7 +86,8 @@ try {
   worker = runWorker({
     databaseUrl: stack.databaseUrl,
     db: getDb(stack.databaseUrl),
-    index: getIndex(getSearchClient(stack.meiliUrl, stack.meiliKey), env.MEILI_INDEX),
+    index: getIndexes(stack.meiliUrls, stack.meiliKey, env.MEILI_INDEX),
+    vocabulary,
     synonyms: vocabulary.synonyms,
     signal: stopWorker.signal,
     log,
@@ -93,7 +99,9 @@ const dev = process.argv.includes("--dev");
 if (!dev) await buildIfNeeded();
 if (stopping) process.exit(0);
 
-next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
+next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
+// A later start finds this server by its pid if this process is killed before it can stop it.
+stack.record({ webPid: next.pid });
 next.stdout!.on("data", (b: Buffer) => {
   for (const line of b.toString().split("\n")) if (line.trim() && !/^\s*(▲|-|✓ Starting)/.test(line)) console.log(`[next] ${line}`);
 });
@@ -103,7 +111,7 @@ next.once("exit", (code) => {
     process.exit(code ?? 1);
   }
 });
-await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`);
+await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}/api/health`);
 console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
 
 async function buildIfNeeded() {

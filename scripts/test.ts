@@ -1,5 +1,7 @@
-// npm test — unit, integration (real Postgres + Meilisearch started by the run) and end-to-end (real
-// Chromium against the site started by `npm start`), in that order; stops at the first failing stage.
+// npm test — unit, integration (real Postgres + Meilisearch started by the run), end-to-end (real
+// Chromium against the site started by `npm start`) and the fault suite (servers and processes killed
+// under load, hostile input to every API; it reuses the end-to-end stage's site build), in that order;
+// stops at the first failing stage. `npm test -- faults` runs one stage.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +13,7 @@ const stages: [string, string, string[], Record<string, string>?][] = [
   ["unit", bin("vitest"), ["run", "--project", "unit"]],
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["e2e", bin("playwright"), ["test"], { E2E_DATA_DIR: e2eData }],
+  ["faults", bin("vitest"), ["run", "--project", "faults"]],
 ];
 const only = process.argv.slice(2);
 let failed = 0;

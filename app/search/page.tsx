@@ -9,7 +9,7 @@ import { FilterPanel } from "@/components/FilterPanel";
 import { SearchHitDetails } from "@/components/SearchHitDetails";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
-import { getDb } from "@/lib/db/client";
+import { getPublicDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
 import { clientOf } from "@/lib/site/client";
@@ -148,7 +148,7 @@ export default async function SearchPage({ searchParams }: Props) {
 }
 
 async function NoResults({ q, region }: { q: string; region?: string }) {
-  const db = getDb();
+  const db = getPublicDb();
   const [topics, popular] = await Promise.all([topicCounts(db, 10), recentArticles(db, 6)]);
   return (
     <div className="empty">

@@ -18,8 +18,9 @@ import type { ContentIssue } from "../domain/schema.ts";
 import { relationsOnce } from "../outbox/worker.ts";
 import { type PageRevalidation, revalidatePages } from "../outbox/pages.ts";
 import { articleTag, changeTags } from "../site/page-tags.ts";
-import { type ChangedBatch, feedSearch, type FeedReport, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "../outbox/search-feed.ts";
-import type { SearchIndex } from "../search/client.ts";
+import { type ChangedBatch, feedSearch, type FeedReport, searchFeedLock } from "../outbox/search-feed.ts";
+import { instanceOf, type SearchIndex } from "../search/client.ts";
+import type { SearchVocabulary } from "../domain/schema.ts";
 import { crossCheck } from "./cross-check.ts";
 import { hashText, listQuestionFiles, loadConfig, notUtf8Issue, readUtf8 } from "./load.ts";
 import { parseQuestion } from "./parse.ts";
@@ -46,8 +47,10 @@ export type IngestReport = {
 export type IngestOptions = {
   contentDir: string;
   databaseUrl: string;
-  /** Omit to leave the outbox to the worker (e.g. Meilisearch is down). */
-  index?: SearchIndex;
+  /** Omit to leave the outbox to the worker (e.g. Meilisearch is down); several instances are fed side by side. */
+  index?: SearchIndex | SearchIndex[];
+  /** The search vocabulary, for an index a rebuild has to create. */
+  vocabulary?: SearchVocabulary;
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
   /** Called once when another ingest holds the database and this one waits for it. */
@@ -193,19 +196,26 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
   let index: FeedReport | null = null;
   const changes: ChangedBatch[] = [];
   let indexError: string | undefined;
-  const feedLock = opts.index ? await acquireLock(opts.databaseUrl, SEARCH_FEED_LOCK, { wait: true }) : null;
-  const feeding = feedLock
-    ? (async () => {
-        await resetClaims(db);
-        const requeued = await requeueIfStale(db, opts.index!);
-        const total = Math.max(changed.length + deleted.length, requeued);
-        return feedSearch(db, opts.index!, feedLock, { more: () => writing, onChanged: (b) => changes.push(b), onBatch: (n) => progress({ phase: "index", done: n, total: Math.max(n, total) }) });
-      })().then(
-        (r) => (index = r),
+  const indexes = opts.index === undefined ? [] : Array.isArray(opts.index) ? opts.index : [opts.index];
+  const feedLocks = await Promise.all(indexes.map((ix) => acquireLock(opts.databaseUrl, searchFeedLock(ix), { wait: true })));
+  const feedErrors: string[] = [];
+  const feeding = Promise.all(
+    indexes.map((ix, n) =>
+      feedSearch(db, ix, feedLocks[n]!, {
+        more: () => writing,
+        vocabulary: opts.vocabulary,
+        force: true,
+        // Pages need telling once, not once per instance.
+        onChanged: n === 0 ? (b) => void changes.push(b) : undefined,
+        // Progress follows the first instance; the others run alongside.
+        onBatch: n === 0 ? (done) => progress({ phase: "index", done, total: Math.max(done, changed.length + deleted.length) }) : undefined,
+      }).then(
+        (r) => void (n === 0 && (index = r)),
         // Postgres has the content; the outbox rows stay for the worker or the next ingest.
-        (e: Error) => (indexError = e.message),
-      )
-    : Promise.resolve();
+        (e: Error) => void feedErrors.push(indexes.length > 1 ? `${instanceOf(ix)}: ${e.message}` : e.message),
+      ),
+    ),
+  );
   const batchSize = opts.batchSize ?? 1000;
   let tWrite = 0;
   try {
@@ -226,7 +236,8 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
   } finally {
     writing = false;
     await feeding;
-    await feedLock?.release();
+    await Promise.all(feedLocks.map((l) => l?.release()));
+    if (feedErrors.length) indexError = feedErrors.join("; ");
   }
   const tIndex = performance.now();
 

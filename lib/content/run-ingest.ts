@@ -1,7 +1,7 @@
 // The ingest command as a function: used by `npm run ingest` and by `npm start`.
 import { createProgress } from "../cli/progress.ts";
 import { formatIssue } from "../domain/schema.ts";
-import { ensureIndex, getIndex, getSearchClient } from "../search/client.ts";
+import { ensureIndex, getIndex, getSearchClient, type SearchIndex } from "../search/client.ts";
 import type { PageRevalidation } from "../outbox/pages.ts";
 import { ingestContent, type IngestReport } from "./ingest.ts";
 import { loadSearchVocabulary } from "./load.ts";
@@ -9,23 +9,27 @@ import { loadSearchVocabulary } from "./load.ts";
 export async function runIngest(opts: {
   contentDir: string;
   databaseUrl: string;
-  meiliUrl: string;
+  /** Every Meilisearch instance; each is fed (one that is down catches up later through the worker). */
+  meiliUrls: string[];
   meiliKey?: string;
   indexName?: string;
   out?: (line: string) => void;
   pages?: PageRevalidation;
 }): Promise<IngestReport> {
   const out = opts.out ?? ((l: string) => console.log(l));
-  const client = getSearchClient(opts.meiliUrl, opts.meiliKey);
   const { vocabulary, errors: vocabularyErrors } = await loadSearchVocabulary(opts.contentDir);
   for (const e of vocabularyErrors) out(`error   ${formatIssue(e)}`);
-  let searchUp = true;
-  try {
-    const changedSettings = await ensureIndex(client, opts.indexName, vocabulary);
-    if (changedSettings.length) out(`search index settings updated: ${changedSettings.join(", ")}`);
-  } catch (e) {
-    searchUp = false;
-    out(`search index unavailable (${(e as Error).message}); content goes to Postgres and waits in the outbox`);
+  const up: SearchIndex[] = [];
+  for (const url of opts.meiliUrls) {
+    const client = getSearchClient(url, opts.meiliKey);
+    const where = opts.meiliUrls.length > 1 ? ` on ${url}` : "";
+    try {
+      const changedSettings = await ensureIndex(client, opts.indexName, vocabulary);
+      if (changedSettings.length) out(`search index settings updated${where}: ${changedSettings.join(", ")}`);
+      up.push(getIndex(client, opts.indexName));
+    } catch (e) {
+      out(`search index${where} unavailable (${(e as Error).message}); content goes to Postgres and waits in the outbox`);
+    }
   }
   const progress = createProgress();
   const labels = { read: "read", write: "write", index: "index", related: "related" } as const;
@@ -34,7 +38,8 @@ export async function runIngest(opts: {
     report = await ingestContent({
       contentDir: opts.contentDir,
       databaseUrl: opts.databaseUrl,
-      index: searchUp ? getIndex(client, opts.indexName) : undefined,
+      index: up.length ? up : undefined,
+      vocabulary,
       onWait: () => out("another ingest is running against this database; waiting for it to finish…"),
       synonyms: vocabulary.synonyms,
       pages: opts.pages,

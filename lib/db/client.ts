@@ -1,5 +1,6 @@
 // The only place that creates a Prisma client.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { env } from "../env.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 
@@ -24,8 +25,32 @@ export function getDb(url = env().DATABASE_URL): PrismaClient {
 
 export async function closeDb(url = env().DATABASE_URL) {
   const db = url ? cache.__yibaoDb?.get(url) : undefined;
+  for (const key of (globalThis as unknown as { __yibaoReplica?: Map<string, Db> }).__yibaoReplica?.keys() ?? []) {
+    if (url && key.split("|").includes(url)) (globalThis as unknown as { __yibaoReplica: Map<string, Db> }).__yibaoReplica.delete(key);
+  }
   if (db) {
     cache.__yibaoDb!.delete(url!);
     await db.$disconnect();
   }
+}
+
+const replicas = globalThis as unknown as { __yibaoReplica?: Map<string, Db> };
+
+/**
+ * The client for public reads (pages, search and its fallback): with DATABASE_REPLICA_URL, a read
+ * replica picked through Prisma's read-replicas extension over the primary; without, the primary.
+ * Read-only: writes (the search log, questions, authoring) always use getDb(), the primary.
+ */
+export function getPublicDb(url = env().DATABASE_URL, replicaUrl = env().DATABASE_REPLICA_URL): Db {
+  if (!replicaUrl) return getDb(url);
+  replicas.__yibaoReplica ??= new Map();
+  const key = `${url}|${replicaUrl}`;
+  let db = replicas.__yibaoReplica.get(key);
+  if (!db) {
+    // Model reads through the extended client go to a replica too; raw queries do not, so the public
+    // paths are given the replica's own client.
+    db = getDb(url).$extends(readReplicas({ replicas: [getDb(replicaUrl)] })).$replica() as unknown as Db;
+    replicas.__yibaoReplica.set(key, db);
+  }
+  return db;
 }

@@ -9,13 +9,14 @@ import { refreshRelations, relationsPending } from "../articles/relations.ts";
 import type { Db } from "../db/client.ts";
 import { acquireLock } from "../db/lock.ts";
 import { OUTBOX_CHANNEL } from "../db/outbox.ts";
-import type { SearchIndex } from "../search/client.ts";
+import type { SearchVocabulary } from "../domain/schema.ts";
+import { instanceOf, type SearchIndex } from "../search/client.ts";
 import { analyticsPass } from "../analytics/retention.ts";
 import { env } from "../env.ts";
 import { refreshLexicon } from "../search/lexicon-store.ts";
 import { type PageRevalidation, revalidatePages } from "./pages.ts";
 import { articleTag, changeTags } from "../site/page-tags.ts";
-import { type ChangedBatch, feedSearch, requeueIfStale, resetClaims, SEARCH_FEED_LOCK } from "./search-feed.ts";
+import { type ChangedBatch, feedSearch, searchFeedLock } from "./search-feed.ts";
 
 export const RELATIONS_LOCK = "outbox:relations";
 export const ANALYTICS_LOCK = "analytics";
@@ -25,7 +26,10 @@ const LEXICON_MIN_AGE_MS = 5 * 60_000;
 export type WorkerOptions = {
   databaseUrl: string;
   db: Db;
-  index: SearchIndex;
+  /** The index on every Meilisearch instance (MEILI_URLS); each is fed on its own. */
+  index: SearchIndex | SearchIndex[];
+  /** Settings for an index a rebuild has to create. */
+  vocabulary?: SearchVocabulary;
   /** Synonym groups of the search vocabulary (related-question similarity uses them). */
   synonyms: string[][];
   signal: AbortSignal;
@@ -53,18 +57,24 @@ export async function analyticsOnce(databaseUrl: string, db: Db, synonyms: strin
   }
 }
 
-/** One pass of the search feed, under its lock. Returns null when another feeder holds the lock. */
-export async function feedOnce(databaseUrl: string, db: Db, index: SearchIndex, opts: { wait?: boolean; requeue?: boolean; pages?: PageRevalidation } = {}) {
-  const lock = await acquireLock(databaseUrl, SEARCH_FEED_LOCK, { wait: opts.wait });
+/**
+ * One pass of one instance's search feed, under its lock. Returns null when another feeder holds it.
+ * `pages`: the web servers to tell which cached pages the batches make stale.
+ */
+export async function feedOnce(
+  databaseUrl: string,
+  db: Db,
+  index: SearchIndex,
+  opts: { wait?: boolean; vocabulary?: SearchVocabulary; force?: boolean; pages?: PageRevalidation } = {},
+) {
+  const lock = await acquireLock(databaseUrl, searchFeedLock(index), { wait: opts.wait });
   if (!lock) return null;
   // Pages read Postgres: they are refreshed as soon as a batch is read, while Meilisearch indexes it.
   const refreshing: Promise<unknown>[] = [];
   const pages = opts.pages;
   const onChanged = pages ? (b: ChangedBatch) => void refreshing.push(revalidatePages(pages, changeTags(b))) : undefined;
   try {
-    await resetClaims(db);
-    const requeued = opts.requeue ? await requeueIfStale(db, index) : 0;
-    return { requeued, ...(await feedSearch(db, index, lock, { onChanged })) };
+    return await feedSearch(db, index, lock, { vocabulary: opts.vocabulary, force: opts.force, onChanged });
   } finally {
     await lock.release();
     await Promise.all(refreshing);
@@ -85,23 +95,29 @@ export async function relationsOnce(databaseUrl: string, db: Db, synonyms: strin
 export async function runWorker(o: WorkerOptions): Promise<void> {
   const log = o.log ?? (() => {});
   const pollMs = o.pollMs ?? 5000;
-  let wake: () => void = () => {};
-  let woken = false;
+  // Every loop that sleeps until the next change has its own sleeper; a notification wakes them all.
+  const sleepers: { woken: boolean; wake: () => void }[] = [];
   const nudge = () => {
-    woken = true;
-    wake();
+    for (const s of sleepers) {
+      s.woken = true;
+      s.wake();
+    }
   };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || o.signal.aborted) return resolve();
-      const t = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(t);
-        resolve();
-      };
-    }).then(() => {
-      woken = false;
-    });
+  const sleeper = () => {
+    const s = { woken: false, wake: () => {} };
+    sleepers.push(s);
+    return (ms: number) =>
+      new Promise<void>((resolve) => {
+        if (s.woken || o.signal.aborted) return resolve();
+        const t = setTimeout(resolve, ms);
+        s.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      }).then(() => {
+        s.woken = false;
+      });
+  };
   o.signal.addEventListener("abort", nudge);
 
   const listener = new pg.Client({ connectionString: o.databaseUrl, application_name: "outbox-worker" });
@@ -114,18 +130,18 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
 
   // Two loops: related questions can take seconds on a large corpus and must not delay search.
   let relationsWanted = true;
-  const searchLoop = async () => {
-    let first = true;
+  const indexes = Array.isArray(o.index) ? o.index : [o.index];
+  const searchLoop = async (index: SearchIndex) => {
+    const sleep = sleeper();
+    const name = indexes.length > 1 ? ` on ${instanceOf(index)}` : "";
     while (!o.signal.aborted) {
       try {
-        const r = await feedOnce(o.databaseUrl, o.db, o.index, { requeue: first, wait: false, pages: o.pages });
-        if (r) {
-          first = false;
-          if (r.requeued) log(`worker: search index rebuilt from Postgres (${r.requeued} articles queued)`);
-          if (r.rows) relationsWanted = true;
-        }
+        // Pages are told once: by the first instance's feed (the others see the same rows).
+        const r = await feedOnce(o.databaseUrl, o.db, index, { wait: false, vocabulary: o.vocabulary, pages: index === indexes[0] ? o.pages : undefined });
+        if (r?.rebuiltBecause && r.rebuilt) log(`worker: search index${name} rebuilt from Postgres (${r.rebuilt} articles; ${r.rebuiltBecause})`);
+        if (r?.rows) relationsWanted = true;
       } catch (e) {
-        log(`worker: search index not updated (${(e as Error).message}); retrying with backoff`);
+        log(`worker: search index${name} not updated (${(e as Error).message}); retrying with backoff`);
       }
       await sleep(pollMs);
     }
@@ -167,7 +183,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
     }
   };
   try {
-    await Promise.all([searchLoop(), relationsLoop(), analyticsLoop()]);
+    await Promise.all([...indexes.map(searchLoop), relationsLoop(), analyticsLoop()]);
   } finally {
     await listener.end().catch(() => {});
   }

@@ -5,12 +5,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../content/load.ts";
-import { type Db, getDb } from "../db/client.ts";
+import { type Db, getDb, getPublicDb } from "../db/client.ts";
 import { publicFilter } from "../domain/visibility.ts";
 import { env } from "../env.ts";
 import { buildLexicon, type Lexicon, searchLexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
-import { getIndex, getSearchClient, indexName } from "../search/client.ts";
+import { readIndex } from "../search/client.ts";
 import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store.ts";
 import { logSearch } from "../search/log.ts";
 import type { SearchParams } from "../search/params.ts";
@@ -81,13 +81,27 @@ export type Explanation = {
   nationwide: SearchHit[];
 };
 
+/**
+ * Related questions beside narrow results, read from Postgres. With Postgres down, search still answers
+ * from Meilisearch alone: the neighbours are left out rather than failing the search.
+ */
+export function neighboursOrNone(db: Db) {
+  const read = neighboursIn(db);
+  return (articleId: string) =>
+    read(articleId).catch((e: Error) => {
+      console.error("search: related questions unavailable:", e.message);
+      return [];
+    });
+}
+
 export async function runSearch(p: SearchParams, opts: { log?: boolean; client?: Client } = {}): Promise<SiteSearchResult> {
-  const db = getDb();
+  // Reads may go to a replica (DATABASE_REPLICA_URL); the log is a write and goes to the primary.
+  const db = getPublicDb();
   const timeout = env().SEARCH_TIMEOUT_MS;
-  const index = getIndex(getSearchClient(undefined, undefined, { timeout }), indexName());
+  const index = readIndex({ timeout });
   const deps = { index, db, lexicon: await getLexicon(db), deadline: performance.now() + timeout };
   // Past the deadline, a search is served from Postgres rather than keep a person waiting.
-  const result = await searchArticles(p, { ...deps, neighbours: neighboursIn(db) });
+  const result = await searchArticles(p, { ...deps, neighbours: neighboursOrNone(db) });
   if (result.hits.some((h) => h.advisor)) {
     const names = await advisorNames(db);
     for (const h of result.hits) if (h.advisor) Object.assign(h.advisor, names.get(h.advisor.id));
@@ -97,7 +111,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
   let queryId: string | null = null;
   if (opts.log !== false && env().SEARCH_LOG === "on" && !opts.client?.bot && result.query.kind !== "empty" && p.page === 1) {
     queryId = randomUUID();
-    logSearch(db, {
+    logSearch(getDb(), {
       queryId,
       query: result.query.display,
       normalized: result.query.text,
@@ -111,7 +125,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
       mode: result.mode,
       latencyMs: result.tookMs,
       slugs: [...result.hits, ...result.more].map((h) => h.slug),
-      clientHash: opts.client ? await clientHash(db, opts.client.address).catch(() => undefined) : undefined,
+      clientHash: opts.client ? await clientHash(getDb(), opts.client.address).catch(() => undefined) : undefined,
       cause: explanation?.cause ?? null,
     });
   }
@@ -147,7 +161,7 @@ async function explain(p: SearchParams, result: SearchResult, deps: Parameters<t
 
 /** Titles that start with or contain what is being typed, for the suggestion box. */
 export async function suggest(q: string): Promise<{ slug: string; title: string }[]> {
-  const index = getIndex(getSearchClient(undefined, undefined, { timeout: 800 }), indexName());
+  const index = readIndex({ timeout: 800 });
   const nq = normalizeQuery(q);
   if (nq.kind === "empty") return [];
   const on = nq.kind === "pinyin" ? ["pinyin"] : nq.kind === "initials" ? ["initials"] : ["title", "question", "topics"];

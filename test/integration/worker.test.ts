@@ -6,8 +6,8 @@ import { publishAnswer, renameArticle, setArticleState } from "../../lib/article
 import { ingestContent } from "../../lib/content/ingest.ts";
 import { acquireLock } from "../../lib/db/lock.ts";
 import { feedOnce, runWorker } from "../../lib/outbox/worker.ts";
-import { SEARCH_FEED_LOCK } from "../../lib/outbox/search-feed.ts";
-import { getIndex, getSearchClient } from "../../lib/search/client.ts";
+import { searchFeedLock } from "../../lib/outbox/search-feed.ts";
+import { getIndex, getSearchClient, instanceOf } from "../../lib/search/client.ts";
 import { parseSearchParams } from "../../lib/search/params.ts";
 import { searchArticles } from "../../lib/search/query.ts";
 import { articleId, sandbox } from "../support/context.ts";
@@ -83,25 +83,33 @@ it("refuses a state the article's content does not allow, with a message for the
   await expect(renameArticle(sb.db, { articleId: taken, slug: "dingdian-daijieda", by: "editor:test" })).rejects.toMatchObject({ code: "conflict" });
 });
 
-it("keeps a row with its error and a backoff while Meilisearch is unreachable, then applies it", async () => {
+it("keeps an unreachable instance's place with the error and a backoff; the row waits for it, the other instance goes on", async () => {
   const sb = await ingested();
   await setArticleState(sb.db, { articleId: await articleId(sb.db, "yidi-beian"), state: "archived", by: "editor:test" });
   const dead = getIndex(getSearchClient("http://127.0.0.1:9", "key", { timeout: 500 }), sb.indexName);
+  // A second instance that was fed as far as the live one, then went away.
+  const live = await sb.db.searchFeed.findUniqueOrThrow({ where: { instance: instanceOf(sb.index) } });
+  await sb.db.searchFeed.create({ data: { ...live, instance: instanceOf(dead) } });
   await expect(feedOnce(sb.databaseUrl, sb.db, dead)).rejects.toThrow();
-  const [row] = await sb.db.outbox.findMany();
-  expect(row).toMatchObject({ attempts: 1, claimedUntil: null });
-  expect(row!.lastError).toBeTruthy();
-  expect(row!.availableAt.getTime()).toBeGreaterThan(Date.now());
-  // Not due yet: a pass leaves it alone.
-  expect(await feedOnce(sb.databaseUrl, sb.db, sb.index)).toMatchObject({ rows: 0 });
-  await sb.db.outbox.updateMany({ data: { availableAt: new Date() } });
+  const failed = await sb.db.searchFeed.findUniqueOrThrow({ where: { instance: instanceOf(dead) } });
+  expect(failed).toMatchObject({ attempts: 1, position: live.position });
+  expect(failed.lastError).toBeTruthy();
+  expect(failed.retryAt.getTime()).toBeGreaterThan(Date.now());
+  // While it backs off a pass leaves it alone.
+  expect(await feedOnce(sb.databaseUrl, sb.db, dead)).toMatchObject({ rows: 0, backingOff: true });
+  // The live instance applies the row on its own; the row stays for the dead one.
   expect(await feedOnce(sb.databaseUrl, sb.db, sb.index)).toMatchObject({ rows: 1, deleted: 1 });
   expect(await slugsFor(sb, "异地就医备案")).not.toContain("yidi-beian");
+  expect(await sb.db.outbox.count()).toBe(1);
+  // An instance without a successful pass for a day no longer holds the row back (it rebuilds on return).
+  await sb.db.searchFeed.update({ where: { instance: instanceOf(dead) }, data: { updatedAt: new Date(Date.now() - 2 * 86_400_000) } });
+  await feedOnce(sb.databaseUrl, sb.db, sb.index);
+  expect(await sb.db.outbox.count()).toBe(0);
 });
 
 it("lets only one feeder run at a time", async () => {
   const sb = await ingested();
-  const held = await acquireLock(sb.databaseUrl, SEARCH_FEED_LOCK);
+  const held = await acquireLock(sb.databaseUrl, searchFeedLock(sb.index));
   onTestFinished(() => held?.release());
   expect(held).not.toBeNull();
   expect(await feedOnce(sb.databaseUrl, sb.db, sb.index, { wait: false })).toBeNull();

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { advisorProfile } from "@/lib/articles/read";
-import { getDb } from "@/lib/db/client";
+import { getPublicDb } from "@/lib/db/client";
 import { slugSchema } from "@/lib/domain/schema";
 import { advisorPath, questionPath } from "@/lib/urls";
 
@@ -19,7 +19,7 @@ const load = cache(async (raw: string) => {
   } catch {
     return null;
   }
-  return slugSchema.safeParse(id).success ? advisorProfile(getDb(), id) : null;
+  return slugSchema.safeParse(id).success ? advisorProfile(getPublicDb(), id) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

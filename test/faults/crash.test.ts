@@ -1,5 +1,6 @@
-// kill -9 of `npm run ingest` or `npm run worker` at random points, then one more ingest: the state —
-// rows, revisions, related questions, search documents — is the same as after one clean run.
+// kill -9 of `npm run ingest` or `npm run worker` at random points — some while a second ingest runs
+// at the same time, which must then finish cleanly — then one more ingest: the state (rows, revisions,
+// related questions, search documents, outbox) is the same as after one clean run.
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -51,10 +52,13 @@ it(`ends in the state of a clean run after ${KILLS} kill -9 of ingest or worker`
   for (let i = 0; i < KILLS; i++) {
     const script = i % 3 === 2 ? "worker" : "ingest";
     const after = Math.round(300 + random() * cleanMs);
+    // Every fourth kill: a second ingest started at the same time, left to finish.
+    const beside = i % 4 === 3 ? run("ingest", crashed, content) : null;
     const p = run(script, crashed, content);
     await new Promise((r) => setTimeout(r, after));
     p.child.kill("SIGKILL");
-    points.push(`${script}@${after}ms:${(await p.exited) ?? "killed"}`);
+    points.push(`${script}@${after}ms:${(await p.exited) ?? "killed"}${beside ? "+ingest beside" : ""}`);
+    if (beside) expect(await beside.exited, `the ingest beside ${points.at(-1)}`).toBe(0);
   }
   expect(await run("ingest", crashed, content).exited).toBe(0);
   const got = await pipelineState(crashed.db, crashed.index);
