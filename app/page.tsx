@@ -2,7 +2,7 @@ import Link from "next/link";
 import { JsonLd } from "@/components/JsonLd";
 import { SearchForm } from "@/components/SearchForm";
 import { recentArticles, topicCounts } from "@/lib/articles/read";
-import { getDb } from "@/lib/db/client";
+import { getPublicDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { regionLabel } from "@/lib/regions";
 import { organization, webSite } from "@/lib/seo/structured-data";
@@ -15,7 +15,7 @@ import { questionPath, topicPath } from "@/lib/urls";
 export const dynamic = "force-dynamic";
 
 const homeLists = landingCached("home", async () => {
-  const db = getDb();
+  const db = getPublicDb();
   const [recent, topics] = await Promise.all([recentArticles(db, 12), topicCounts(db, 24)]);
   return { recent, topics };
 });

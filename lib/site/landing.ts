@@ -8,7 +8,7 @@ import { todayInChina } from "../calculators/engine/policy-status.ts";
 import { getPolicies } from "../calculators/policies/server-policies.ts";
 import { buildCalculatorConfig, estimateOutcome } from "../calculators/widget/widget-config.ts";
 import { defaultState } from "../calculators/widget/widget-state.ts";
-import { getDb } from "../db/client.ts";
+import { getPublicDb } from "../db/client.ts";
 import { getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
 import { childRegions, findLandingPage, type LandingKind, type LandingPage, neighbourRegions, planLandingPages, summarise } from "../seo/landing-pages.ts";
 import type { Crumb } from "../seo/structured-data.ts";
@@ -17,11 +17,11 @@ import { landingCached } from "./page-cache.ts";
 
 /** Every landing page that exists, with its indexability: one aggregate query, cached. */
 export const landingPlan = landingCached("plan", async (): Promise<LandingPage[]> => {
-  const [{ byTopic, byYear }, policies] = await Promise.all([landingCoverage(getDb()), getPolicies()]);
+  const [{ byTopic, byYear }, policies] = await Promise.all([landingCoverage(getPublicDb()), getPolicies()]);
   return planLandingPages(byTopic, byYear, policies.map((p) => ({ id: p.id, region: p.region, year: p.year })));
 });
 
-const cachedArticles = landingCached("articles", (scope: LandingScope, take: number) => landingArticles(getDb(), scope, take));
+const cachedArticles = landingCached("articles", (scope: LandingScope, take: number) => landingArticles(getPublicDb(), scope, take));
 
 export type LandingCalculator = {
   facts: PolicyFacts;

@@ -2,7 +2,7 @@
 // quality gate), absolute, with the time of their last published change. Cached under `landing`.
 import "server-only";
 import { answeredArticleCount, sitemapArticles } from "../articles/landing.ts";
-import { getDb } from "../db/client.ts";
+import { getPublicDb } from "../db/client.ts";
 import { env } from "../env.ts";
 import { parseSitemapName, SITEMAP_MAX_URLS, sitemapIndexXml, sitemapNames, sitemapXml } from "../seo/sitemap.ts";
 import { absoluteUrl, questionPath } from "../urls.ts";
@@ -11,7 +11,7 @@ import { landingCached } from "./page-cache.ts";
 
 export const sitemapPath = (name: string) => `/sitemaps/${name}`;
 
-export const childSitemaps = landingCached("sitemap-children", async () => sitemapNames(await answeredArticleCount(getDb())));
+export const childSitemaps = landingCached("sitemap-children", async () => sitemapNames(await answeredArticleCount(getPublicDb())));
 
 export const sitemapIndex = landingCached("sitemap-index", async () => {
   const site = env().siteUrl;
@@ -27,6 +27,6 @@ export const childSitemap = landingCached("sitemap-child", async (name: string):
     const pages = (await landingPlan()).filter((p) => p.indexable);
     return sitemapXml(pages.map((p) => ({ loc: absoluteUrl(site, p.path), lastmod: p.lastmod })));
   }
-  const rows = await sitemapArticles(getDb(), SITEMAP_MAX_URLS, (which.page - 1) * SITEMAP_MAX_URLS);
+  const rows = await sitemapArticles(getPublicDb(), SITEMAP_MAX_URLS, (which.page - 1) * SITEMAP_MAX_URLS);
   return sitemapXml(rows.map((r) => ({ loc: absoluteUrl(site, questionPath(r.slug)), lastmod: new Date(r.lastmod).toISOString() })));
 });

@@ -8,7 +8,7 @@ import { UnansweredActions } from "@/components/UnansweredActions";
 import { currentSlug, getPublicArticle, type PublicArticle } from "@/lib/articles/read";
 import { relationsOf } from "@/lib/articles/relations";
 import { slugSchema, type Citation } from "@/lib/domain/schema";
-import { getDb } from "@/lib/db/client";
+import { getPublicDb } from "@/lib/db/client";
 import { markdownToPlain } from "@/lib/markdown/plain";
 import { getRegion } from "@/lib/regions";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
@@ -45,9 +45,9 @@ const load = cache(async (raw: string): Promise<PublicArticle | null> => {
   if (!slug.success) return null;
   // A 404 or a redirect cached here must go when an article takes this slug.
   await dependsOn([slugTag(slug.data)]);
-  const found = await getPublicArticle(getDb(), slug.data);
+  const found = await getPublicArticle(getPublicDb(), slug.data);
   if (found) return found;
-  const moved = await currentSlug(getDb(), slug.data);
+  const moved = await currentSlug(getPublicDb(), slug.data);
   if (moved) permanentRedirect(questionPath(moved));
   return null;
 });
@@ -118,7 +118,7 @@ function QuestionList({ items }: { items: { slug: string; title: string; state: 
 export default async function QuestionPage({ params }: Props) {
   const a = await load((await params).slug);
   if (!a) notFound();
-  const { related, duplicates } = await relationsOf(getDb(), a.id);
+  const { related, duplicates } = await relationsOf(getPublicDb(), a.id);
   // The page shows these articles' titles: it is stale when any of them changes.
   await dependsOn([a.id, ...related.map((r) => r.id), ...duplicates.map((d) => d.id)].map(articleTag));
   const general = a.citations;
