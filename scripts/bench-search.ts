@@ -26,6 +26,8 @@ const { values } = parseArgs({
     write: { type: "boolean", default: false },
     analytics: { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
+    /** Share of searches followed by a click beacon on the "on" side (1: every one; 0: logging only). */
+    "click-rate": { type: "string", default: "1" },
   },
 });
 const N = Number(values.count);
@@ -128,11 +130,13 @@ try {
     // Each search as the page makes it (with a browser's user agent, so that it is logged), and with
     // SEARCH_LOG=on a click beacon right after it, as a reader's click would follow.
     const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36" };
+    const clickEvery = Number(values["click-rate"]) > 0 ? Math.round(1 / Number(values["click-rate"])) : 0;
+    let searches = 0;
     const side = (clicks: boolean) => async (q: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/search?q=${encodeURIComponent(q)}`, { headers: browser });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { queryId: string | null; hits: { slug: string }[] };
-      if (clicks && body.queryId && body.hits[0]) {
+      if (clicks && clickEvery && ++searches % clickEvery === 0 && body.queryId && body.hits[0]) {
         const c = await fetch(`http://127.0.0.1:${port}/api/search/click`, { method: "POST", headers: { "content-type": "text/plain", ...browser, origin: `http://127.0.0.1:${port}` }, body: JSON.stringify({ queryId: body.queryId, slug: body.hits[0].slug, position: 1 }) });
         if (c.status !== 202) throw new Error(`click HTTP ${c.status}`);
       }
@@ -143,7 +147,7 @@ try {
       for (const mode of ["off", "on"] as const) {
         await stopSite();
         port = await startSite({ SEARCH_LOG: mode });
-        const r = await load(`/api/search, SEARCH_LOG=${mode}${mode === "on" ? " + click beacons" : ""} (round ${round})`, CLIENT_COUNTS[0]!, side(mode === "on"));
+        const r = await load(`/api/search, SEARCH_LOG=${mode}${mode === "on" && clickEvery ? " + click beacons" : ""} (round ${round})`, CLIENT_COUNTS[0]!, side(mode === "on"));
         (mode === "on" ? on : off).push(r.p95);
       }
     }
@@ -151,10 +155,10 @@ try {
     const cost = median(on) / median(off) - 1;
     console.log(`analytics: median p95 off ${median(off).toFixed(1)} ms, on ${median(on).toFixed(1)} ms → ${(cost * 100).toFixed(1)} % (target ≤ 5 %)`);
     if (values.write) {
-      await recordBenchmark("search-analytics", [
-        `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS[0]} concurrent clients, ${REQUESTS} requests per run, ${values.rounds} alternating rounds per side; "on" logs every search (batched) and sends a click beacon after each one.`,
+      await recordBenchmark(clickEvery ? "search-analytics" : "search-analytics-log-only", [
+        `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS[0]} concurrent clients, ${REQUESTS} requests per run, ${values.rounds} alternating rounds per side; "on" logs every search (batched)${clickEvery ? ` and sends a click beacon after ${clickEvery === 1 ? "each one" : `every ${clickEvery}th`} (a POST the site serves beside the searches)` : ", no clicks"}.`,
         "",
-        `| round | p95 ms, SEARCH_LOG=off | p95 ms, SEARCH_LOG=on + clicks |`,
+        `| round | p95 ms, SEARCH_LOG=off | p95 ms, SEARCH_LOG=on${clickEvery ? " + clicks" : ""} |`,
         `|---|---|---|`,
         ...off.map((o, i) => `| ${i + 1} | ${o.toFixed(1)} | ${on[i]!.toFixed(1)} |`),
         "",
