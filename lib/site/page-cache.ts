@@ -36,5 +36,11 @@ export function landingCached<A extends unknown[], R>(key: string, fn: (...args:
  * the change on their next request (the worker tells every server too, a moment later).
  */
 export function expirePages(articleIds: string[], slugs: string[] = []): void {
-  for (const tag of changeTags({ articleIds, slugs })) revalidateTag(tag, { expire: 0 });
+  try {
+    for (const tag of changeTags({ articleIds, slugs })) revalidateTag(tag, { expire: 0 });
+  } catch (e) {
+    // The change is committed; the worker still expires the pages (and outside a Next request, as in
+    // the route tests, there is no page cache to expire). Never turn a saved change into an error.
+    console.warn("page cache not expired here:", (e as Error).message);
+  }
 }
