@@ -34,7 +34,7 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR, CONTENT_DIR: "content", DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "" },
+    env: { PORT: String(PORT), DATA_DIR, CONTENT_DIR: "content", DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "", SIGN_IN_ATTEMPTS_PER_MINUTE: "60" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },
 });

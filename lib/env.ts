@@ -39,6 +39,8 @@ const schema = z.object({
   SEARCH_LOG: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /** Days the search log and clicks are kept (the worker removes older rows). */
   SEARCH_LOG_RETENTION_DAYS: int(1, 3650).default(180),
+  /** Sign-in (and password change) attempts per client and minute before 429. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: int(1, 1000).default(5),
   /** Signs session cookies; `npm start` generates one into DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Lets the outbox worker tell the web servers which cached pages changed; `npm start` generates one. */

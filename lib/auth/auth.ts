@@ -50,7 +50,10 @@ function createAuth(databaseUrl: string | undefined) {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/change-password": { window: 60, max: 5 } },
+      customRules: {
+        "/sign-in/email": { window: 60, max: env().SIGN_IN_ATTEMPTS_PER_MINUTE },
+        "/change-password": { window: 60, max: env().SIGN_IN_ATTEMPTS_PER_MINUTE },
+      },
     },
     advanced: {
       database: { generateId: () => randomUUID() },

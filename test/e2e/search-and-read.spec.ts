@@ -17,7 +17,7 @@ test("a visitor searches in Chinese from the home page and opens an answer", asy
   await expect(page.getByText("仅供参考").first()).toBeVisible();
 });
 
-test("a question page shows structured citations and chips that filter search", async ({ page }) => {
+test("a question page shows structured citations and chips that lead to its region", async ({ page }) => {
   // 法律依据 under the answer it supports: the law's title, the article and the quoted text.
   await page.goto("/q/bei-ren-zhuangshang-yibao-baoxiao");
   const first = page.getByRole("article").first().getByRole("region", { name: "法律依据" });
@@ -32,7 +32,8 @@ test("a question page shows structured citations and chips that filter search", 
   const chip = page.locator(".meta a.chip", { hasText: "毕节市" }).first();
   await expect(chip).toBeVisible();
   await chip.click();
-  await expect(page).toHaveURL(/region=520500/);
+  // The region chip leads to the region's landing page.
+  await expect(page).toHaveURL(/\/regions\/520500$/);
 });
 
 test("unknown pages and bad parameters get clear answers, not errors", async ({ page, request }) => {
