@@ -17,7 +17,7 @@ import { acquireLock } from "../db/lock.ts";
 import type { ContentIssue } from "../domain/schema.ts";
 import { relationsOnce } from "../outbox/worker.ts";
 import { type PageRevalidation, revalidatePages } from "../outbox/pages.ts";
-import { articleTag, changeTags } from "../site/page-tags.ts";
+import { articleTag, changeTags } from "../outbox/page-tags.ts";
 import { type ChangedBatch, feedSearch, type FeedReport, searchFeedLock } from "../outbox/search-feed.ts";
 import { instanceOf, type SearchIndex } from "../search/client.ts";
 import type { SearchVocabulary } from "../domain/schema.ts";

@@ -15,7 +15,7 @@ import { analyticsPass } from "../analytics/retention.ts";
 import { env } from "../env.ts";
 import { refreshLexicon } from "../search/lexicon-store.ts";
 import { type PageRevalidation, revalidatePages } from "./pages.ts";
-import { articleTag, changeTags } from "../site/page-tags.ts";
+import { articleTag, changeTags } from "./page-tags.ts";
 import { type ChangedBatch, feedSearch, searchFeedLock } from "./search-feed.ts";
 
 export const RELATIONS_LOCK = "outbox:relations";

@@ -73,6 +73,32 @@ type Acc = { answered: number; total: number; lastmod: Date | null; policies: Se
 const acc = (): Acc => ({ answered: 0, total: 0, lastmod: null, policies: new Set() });
 const later = (a: Date | null, b: Date) => (!a || b > a ? b : a);
 
+/** What names a landing page: its kind, region (000000 for 全国 and topic pages), topic or year. */
+export type LandingSpec = { kind: LandingKind; region: string; topic?: string; year?: number };
+
+export function landingPath(s: LandingSpec): string {
+  if (s.kind === "topic") return topicPath(s.topic!);
+  if (s.kind === "region-topic") return regionTopicPath(s.region, s.topic!);
+  if (s.kind === "region-year") return regionYearPath(s.region, s.year!);
+  return regionPath(s.region);
+}
+
+export function landingTitle(s: LandingSpec): string {
+  const place = regionLabel(s.region);
+  if (s.kind === "topic") return `${s.topic}常见问题`;
+  if (s.kind === "region-topic") return `${place}${s.topic}`;
+  if (s.kind === "region-year") return `${place}${s.year}年医保待遇`;
+  return s.kind === "nation" ? "全国医保问答" : `${place}医保问答`;
+}
+
+/** City → province → 全国; topic → 全国; region × topic or year → its region; 全国 has none. */
+export function landingParent(s: LandingSpec): string | null {
+  if (s.kind === "nation") return null;
+  if (s.kind !== "region") return regionPath(s.kind === "topic" ? NATIONWIDE : s.region);
+  const r = getRegion(s.region);
+  return regionPath(r?.level === "city" && r.provinceCode && r.provinceCode !== s.region ? r.provinceCode : NATIONWIDE);
+}
+
 export function planLandingPages(byTopic: CoverageRow[], byYear: RegionYearRow[], policies: PolicyKey[]): LandingPage[] {
   const regions = new Map<string, Acc>(); // region page → all its articles
   const regionTopics = new Map<string, Acc>(); // `${region}|${topic}`
@@ -105,34 +131,29 @@ export function planLandingPages(byTopic: CoverageRow[], byYear: RegionYearRow[]
   }
 
   const pages: LandingPage[] = [];
-  const page = (kind: LandingKind, path: string, region: string, a: Acc, parent: string | null, title: string, extra: { topic?: string; year?: number } = {}) => {
+  const page = (spec: LandingSpec, a: Acc) => {
     const worth = a.answered >= MIN_ANSWERED || a.policies.size > 0;
+    const path = landingPath(spec);
+    const parent = landingParent(spec);
     pages.push({
-      kind, path, region, title, ...extra,
+      ...spec, path, title: landingTitle(spec),
       answered: a.answered, total: a.total, policies: [...a.policies].sort(), lastmod: a.lastmod?.toISOString() ?? null,
       parent, indexable: worth, canonical: worth || !parent ? path : parent,
       ...(worth ? {} : { reason: "thin" as const }),
     });
   };
 
-  const nation = regions.get(NATIONWIDE) ?? acc();
-  page("nation", regionPath(NATIONWIDE), NATIONWIDE, nation, null, "全国医保问答");
-  for (const [code, a] of regions) {
-    if (code === NATIONWIDE) continue;
-    const r = getRegion(code)!;
-    const parent = r.level === "city" && r.provinceCode && r.provinceCode !== code ? regionPath(r.provinceCode) : regionPath(NATIONWIDE);
-    page("region", regionPath(code), code, a, parent, `${regionLabel(code)}医保问答`);
-  }
-  for (const [t, a] of topics) page("topic", topicPath(t), NATIONWIDE, a, regionPath(NATIONWIDE), `${t}常见问题`, { topic: t });
+  page({ kind: "nation", region: NATIONWIDE }, regions.get(NATIONWIDE) ?? acc());
+  for (const [code, a] of regions) if (code !== NATIONWIDE) page({ kind: "region", region: code }, a);
+  for (const [topic, a] of topics) page({ kind: "topic", region: NATIONWIDE, topic }, a);
   for (const [k, a] of regionTopics) {
-    const [code, t] = k.split("|") as [string, string];
-    page("region-topic", regionTopicPath(code, t), code, a, regionPath(code), `${regionLabel(code)}${t}`, { topic: t });
+    const [region, topic] = k.split("|") as [string, string];
+    page({ kind: "region-topic", region, topic }, a);
   }
   for (const [k, a] of regionYears) {
-    const [code, y] = k.split("|") as [string, string];
+    const [region, y] = k.split("|") as [string, string];
     // A year page exists for policy data; a year of questions alone is what the region page lists.
-    if (!a.policies.size) continue;
-    page("region-year", regionYearPath(code, Number(y)), code, a, regionPath(code), `${regionLabel(code)}${y}年医保待遇`, { year: Number(y) });
+    if (a.policies.size) page({ kind: "region-year", region, year: Number(y) }, a);
   }
   deferCopies(pages);
   return pages;

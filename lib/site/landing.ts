@@ -10,9 +10,13 @@ import { buildCalculatorConfig, estimateOutcome } from "../calculators/widget/wi
 import { defaultState } from "../calculators/widget/widget-state.ts";
 import { getPublicDb } from "../db/client.ts";
 import { getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
-import { childRegions, findLandingPage, type LandingKind, type LandingPage, neighbourRegions, planLandingPages, summarise } from "../seo/landing-pages.ts";
+import {
+  childRegions, findLandingPage, landingParent, landingPath, type LandingPage, type LandingSpec, landingTitle, neighbourRegions, planLandingPages, summarise,
+} from "../seo/landing-pages.ts";
+
+export type { LandingSpec } from "../seo/landing-pages.ts";
 import type { Crumb } from "../seo/structured-data.ts";
-import { regionPath, regionTopicPath, regionYearPath, topicPath } from "../urls.ts";
+import { regionPath, topicPath } from "../urls.ts";
 import { landingCached } from "./page-cache.ts";
 
 /** Every landing page that exists, with its indexability: one aggregate query, cached. */
@@ -44,37 +48,12 @@ export type LandingView = {
   listed: LandingArticle[];
 };
 
-export type LandingSpec = { kind: LandingKind; region: string; topic?: string; year?: number };
-
-function pathOf(s: LandingSpec): string {
-  if (s.kind === "topic") return topicPath(s.topic!);
-  if (s.kind === "region-topic") return regionTopicPath(s.region, s.topic!);
-  if (s.kind === "region-year") return regionYearPath(s.region, s.year!);
-  return regionPath(s.region);
-}
-
-function titleOf(s: LandingSpec): string {
-  const place = regionLabel(s.region);
-  if (s.kind === "topic") return `${s.topic}常见问题`;
-  if (s.kind === "region-topic") return `${place}${s.topic}`;
-  if (s.kind === "region-year") return `${place}${s.year}年医保待遇`;
-  return s.region === NATIONWIDE ? "全国医保问答" : `${place}医保问答`;
-}
-
 /** 全国 › 省 › 市 › this page. */
 function crumbsOf(s: LandingSpec, title: string): Crumb[] {
   const places = s.kind === "topic" ? [] : (getRegion(s.region)?.path ?? []).filter((p, i, all) => i === 0 || p.name !== all[i - 1]!.name);
   const trail: Crumb[] = [{ name: "全国", path: regionPath(NATIONWIDE) }, ...places.map((p) => ({ name: p.name, path: regionPath(p.code) }))];
   if (s.kind === "nation" || s.kind === "region") trail.pop(); // the page itself, named by its title below
-  return [...trail, { name: title, path: pathOf(s) }];
-}
-
-function parentOf(s: LandingSpec): string | null {
-  if (s.kind === "nation") return null;
-  if (s.kind === "topic") return regionPath(NATIONWIDE);
-  if (s.kind !== "region") return regionPath(s.region);
-  const r = getRegion(s.region);
-  return regionPath(r?.level === "city" && r.provinceCode ? r.provinceCode : NATIONWIDE);
+  return [...trail, { name: title, path: landingPath(s) }];
 }
 
 function calculatorFor(policies: Policy[], policy: Policy, today: string): LandingCalculator {
@@ -86,11 +65,11 @@ function calculatorFor(policies: Policy[], policy: Policy, today: string): Landi
 /** The view of a landing page; null when the spec names no page that can exist. */
 export async function landingView(spec: LandingSpec): Promise<LandingView | null> {
   const plan = await landingPlan();
-  const path = pathOf(spec);
-  const title = titleOf(spec);
+  const path = landingPath(spec);
+  const title = landingTitle(spec);
   // A valid place or topic without content yet still gets a page (noindex, canonical to its parent):
   // readers follow links to it; search engines are told there is nothing to index.
-  const parent = parentOf(spec);
+  const parent = landingParent(spec);
   const page: LandingPage = findLandingPage(plan, path) ?? {
     kind: spec.kind, path, region: spec.region, topic: spec.topic, year: spec.year, title,
     answered: 0, total: 0, policies: [], lastmod: null,

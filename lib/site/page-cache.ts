@@ -13,9 +13,9 @@
 // expiry notices, a policy file edited on disk).
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
-import { changeTags, LANDING_TAG, PAGE_TTL_SECONDS } from "./page-tags.ts";
+import { changeTags, LANDING_TAG, PAGE_TTL_SECONDS } from "../outbox/page-tags.ts";
 
-export { articleTag, LANDING_TAG, PAGE_TTL_SECONDS, slugTag } from "./page-tags.ts";
+export { articleTag, LANDING_TAG, PAGE_TTL_SECONDS, slugTag } from "../outbox/page-tags.ts";
 
 /**
  * Marks the page being rendered as depending on these tags. The tags ride on a tiny cached entry:

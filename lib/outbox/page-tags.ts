@@ -1,5 +1,5 @@
-// Names of the page-cache tags (see lib/site/page-cache.ts). Pure, so that the outbox worker can name
-// them without loading Next.
+// Names of the page-cache tags (lib/site/page-cache.ts explains them). Here, below the site layer and pure, so
+// that the outbox worker and ingest can name them without loading Next or reaching up into lib/site.
 export const PAGE_TTL_SECONDS = 3600;
 export const LANDING_TAG = "landing";
 export const articleTag = (id: string) => `article:${id}`;
