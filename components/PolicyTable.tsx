@@ -10,6 +10,7 @@ export function PolicyTable({ facts, expired }: { facts: PolicyFacts; expired: b
       <figcaption>
         <strong>{facts.title}</strong>{" "}
         <span className={`chip calc-status calc-status-${facts.status.code}`}>{facts.status.label}</span>
+        {facts.checked ? <span className="meta policy-checked">（{facts.checked}）</span> : null}
       </figcaption>
       {expired ? (
         <p className="notice" role="note">

@@ -71,3 +71,8 @@ export function adminAnalyticsPath(p: { from?: string; to?: string; region?: str
   const qs = new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][]).toString();
   return `/admin/analytics${qs ? `?${qs}` : ""}`;
 }
+
+/** A policy's review page in the authoring app: its figures, checks and the form to check it. */
+export function adminPolicyPath(policyId: string): string {
+  return `/admin/policies/${encodeURIComponent(policyId)}`;
+}

@@ -6,7 +6,7 @@
 // with a click beacon after every search, in alternating rounds (the median p95 of each side), at the
 // first client count.
 import { spawn } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { ingestContent } from "../lib/content/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
@@ -42,6 +42,11 @@ const servers = await benchServers("search");
 const { pg, meili } = servers;
 const content = await syntheticContent(servers.root, N);
 let site: ReturnType<typeof spawn> | undefined;
+
+// The load average at the start says whether the machine was quiet; the figures mean little otherwise.
+const loadAtStart = loadavg()[0]!.toFixed(2);
+const machine = () =>
+  `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine; load average ${loadAtStart} at the start`;
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -163,11 +168,10 @@ try {
         ...off.map((o, i) => `| ${i + 1} | ${o.toFixed(1)} | ${on[i]!.toFixed(1)} |`),
         "",
         `Median p95: off **${median(off).toFixed(1)} ms**, on **${median(on).toFixed(1)} ms**: logging and click tracking add **${(cost * 100).toFixed(1)} %** (target ≤ 5 %).`,
-      ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine, shared with other work`);
+      ], machine());
     }
   }
-  // An --analytics run (often on fewer articles) records its own section only.
-  if (values.write && !values.analytics) {
+  if (values.write) {
     const f = (x: number) => x.toFixed(1);
     await recordBenchmark("search", [
       `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS.join(" and ")} concurrent clients, ${REQUESTS} requests each, ${QUERIES.length} queries (Chinese, traditional, pinyin, initials).`,
@@ -177,7 +181,7 @@ try {
       ...rows.map((r) => `| ${r.label} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.rps.toFixed(0)} |`),
       "",
       `${ratios.join("; ")} (target ≤ 1.3).`,
-    ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine`);
+    ], machine());
   }
 } finally {
   if (site && site.exitCode === null) {

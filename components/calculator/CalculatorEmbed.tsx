@@ -3,6 +3,7 @@
 // does not exist shows the calculator's own refusal instead of breaking the article.
 import Link from "next/link";
 import { embeddedCalculator } from "@/lib/site/calculator-embed";
+import { dependsOn, policyTag } from "@/lib/site/page-cache";
 import type { CalculatorDirective } from "@/lib/markdown/render";
 import { CalculatorWidget } from "./CalculatorWidget";
 
@@ -23,5 +24,7 @@ export function CalculatorUnavailable({ message, years, directive }: { message: 
 export async function CalculatorEmbed({ directive }: { directive: CalculatorDirective }) {
   const c = await embeddedCalculator(directive);
   if (!c.ok) return <CalculatorUnavailable message={c.message} years={c.years} directive={directive} />;
+  // The cached question page shows the policy's verification mark: a reviewer's check expires it.
+  await dependsOn([policyTag(c.config.policy.id)]);
   return <CalculatorWidget config={c.config} initialState={c.state} initialOutcome={c.outcome} />;
 }

@@ -146,6 +146,7 @@ export function CalculatorWidget({ config, initialState, initialOutcome, syncUrl
       <p className="calc-policy meta">
         适用政策：{config.policy.title}（{config.policy.effective.from} 至 {config.policy.effective.to}）
         <span className={`chip calc-status calc-status-${config.status.verification}`}>{config.policy.verificationLabel}</span>
+        {config.policy.checked ? <span className="calc-checked">（{config.policy.checked}）</span> : null}
       </p>
       <PolicyNotices config={config} />
 

@@ -6,6 +6,9 @@ export const articleTag = (id: string) => `article:${id}`;
 /** The answer at /q/<slug> when no article has it (a 404 or a redirect), until one takes it. */
 export const slugTag = (slug: string) => `slug:${slug}`;
 
+/** Pages that show a policy's figures or its verification mark (landing pages also carry LANDING_TAG). */
+export const policyTag = (id: string) => `policy:${id}`;
+
 /** Tags for a batch of changes: the articles' pages, whatever was cached at their slugs, every landing page. */
 export function changeTags(change: { articleIds: string[]; slugs?: string[] }): string[] {
   return [LANDING_TAG, ...new Set(change.articleIds.map(articleTag)), ...new Set((change.slugs ?? []).map(slugTag))];

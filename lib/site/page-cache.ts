@@ -5,6 +5,7 @@
 // server: see next.config.js); search stays dynamic. Tags say what a cached page depends on:
 //   article:<id>  a question page, and the question pages that list it as related;
 //   slug:<slug>   whatever /q/<slug> answered when no article had that slug (404, redirect);
+//   policy:<id>   a question page embedding that policy's calculator;
 //   landing       every landing page, the home page's lists and the sitemaps (a change to any article
 //                 can move it between them: new region, new topic, answered or not).
 // When the worker has applied a batch of changes it posts the tags to every web server
@@ -13,9 +14,11 @@
 // expiry notices, a policy file edited on disk).
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
-import { changeTags, LANDING_TAG, PAGE_TTL_SECONDS } from "../outbox/page-tags.ts";
+import { env } from "../env.ts";
+import { changeTags, LANDING_TAG, PAGE_TTL_SECONDS, policyTag } from "../outbox/page-tags.ts";
+import { pageRevalidation, revalidatePages } from "../outbox/pages.ts";
 
-export { articleTag, LANDING_TAG, PAGE_TTL_SECONDS, slugTag } from "../outbox/page-tags.ts";
+export { articleTag, LANDING_TAG, PAGE_TTL_SECONDS, policyTag, slugTag } from "../outbox/page-tags.ts";
 
 /**
  * Marks the page being rendered as depending on these tags. The tags ride on a tiny cached entry:
@@ -42,5 +45,24 @@ export function expirePages(articleIds: string[], slugs: string[] = []): void {
     // The change is committed; the worker still expires the pages (and outside a Next request, as in
     // the route tests, there is no page cache to expire). Never turn a saved change into an error.
     console.warn("page cache not expired here:", (e as Error).message);
+  }
+}
+
+/**
+ * Expires the pages showing a policy, here and on every web server: a reviewer's check of a policy is
+ * not an article change, so no worker announces it.
+ */
+export async function expirePolicyPages(policyId: string): Promise<void> {
+  const tags = [LANDING_TAG, policyTag(policyId)];
+  try {
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  } catch (e) {
+    console.warn("page cache not expired here:", (e as Error).message);
+  }
+  try {
+    await revalidatePages({ ...(await pageRevalidation(env())), attempts: 1 }, tags);
+  } catch (e) {
+    // Within PAGE_TTL_SECONDS the other servers' pages expire on their own.
+    console.warn("other web servers not told of the policy check:", (e as Error).message);
   }
 }

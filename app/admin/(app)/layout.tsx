@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin">待解答队列</Link>
         {hasRole(editor.role, "reviewer") ? <Link href="/admin/reviews">待审核</Link> : null}
         {hasRole(editor.role, "reviewer") ? <Link href="/admin/stale">可能过期</Link> : null}
+        {hasRole(editor.role, "reviewer") ? <Link href="/admin/policies">政策核实</Link> : null}
         {hasRole(editor.role, "reviewer") ? <Link href="/admin/moderation">提问审核</Link> : null}
         {hasRole(editor.role, "reviewer") ? <Link href="/admin/analytics">搜索分析</Link> : null}
         {hasRole(editor.role, "admin") ? <Link href="/admin/accounts">账号管理</Link> : null}

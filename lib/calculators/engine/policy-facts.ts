@@ -1,6 +1,7 @@
 // A policy's figures as a reader scans them in a table: 起付线 and 报销比例 per facility level, caps,
 // document number, dates. Pure; the landing pages draw it (components/PolicyTable.tsx).
 import { DELIVERY_LABELS, LEVEL_LABELS, PERSON_LABELS, SCHEME_LABELS, SOURCE_STATUS_LABELS } from "./labels.ts";
+import { checkMarkText } from "./policy-checks.ts";
 import { FACILITY_LEVELS, type Cap, type Person, type Policy } from "./policy-schema.ts";
 
 type ByPerson = number | Partial<Record<Person, number>>;
@@ -31,6 +32,8 @@ export type PolicyFacts = {
   deductibleBasis: string | null;
   document: string;
   status: { code: string; label: string };
+  /** Who checked the figures against the official document and when (engine/policy-checks.ts). */
+  checked: string | null;
   illustrative: boolean;
 };
 
@@ -43,6 +46,7 @@ export function policyFacts(policy: Policy): PolicyFacts {
     effective: `${policy.effective.from} 至 ${policy.effective.to}`,
     document: source?.number ? `${source.number}（${source.publisher}）` : `未注明文号（${source?.publisher ?? "来源未注明"}）`,
     status: { code: source?.status ?? "unverified", label: SOURCE_STATUS_LABELS[source?.status ?? "unverified"] },
+    checked: checkMarkText(policy),
     illustrative: policy.illustrative,
   };
   if (policy.scheme === "maternity") {

@@ -264,10 +264,25 @@ export function defaultPolicyId(key: { region: string; year: number; insurance: 
   return `${key.region}-${key.year}-${key.insurance}-${key.scheme}`;
 }
 
+/**
+ * A reviewer's last word on the figures (engine/policy-checks.ts lays it over the file). Never in a file:
+ * checks live in Postgres, so that they are made in the authoring app and audited.
+ */
+export type CheckMark = {
+  outcome: "verified" | "unverified" | "illustrative";
+  /** YYYY-MM-DD, China's date. */
+  on: string;
+  by: string;
+  note?: string;
+  /** The file's figures changed after the check: it no longer vouches for them. */
+  lapsed: boolean;
+};
+
 /** A validated policy with its id filled in. */
 export const policySchema = policyFileSchema.transform((policy) => ({
   ...policy,
   id: policy.id ?? defaultPolicyId(policy),
+  checked: undefined as CheckMark | undefined,
 }));
 
 export type Policy = z.infer<typeof policySchema>;

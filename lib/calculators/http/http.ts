@@ -121,6 +121,7 @@ export async function getPolicyList(request: Request, deps: HttpDeps = defaultDe
     .map((policy) => ({
       ...summarizePolicy(policy),
       status: policyStatus(policies, policy, today),
+      checked: policy.checked ?? null,
       url: `/calculators/${policy.id}`,
     }));
   return Response.json({ today, policies: listed });

@@ -4,6 +4,7 @@ import { isCalculatorError } from "../engine/errors.ts";
 import { estimate, toYuan } from "../engine/estimate.ts";
 import { fieldErrorsOfRefusal } from "../engine/estimate-request.ts";
 import { deliverySchema, type Person, type Policy } from "../engine/policy-schema.ts";
+import { checkMarkText } from "../engine/policy-checks.ts";
 import { policyStatus } from "../engine/policy-status.ts";
 import { summarizePolicy } from "../engine/policy-summary.ts";
 import {
@@ -60,6 +61,7 @@ export function buildCalculatorConfig(policies: readonly Policy[], policy: Polic
       note: policy.note,
       sources: policy.sources.map((source) => ({ ...source, statusLabel: SOURCE_STATUS_LABELS[source.status] })),
       verificationLabel: SOURCE_STATUS_LABELS[firstSource?.status ?? "unverified"],
+      checked: checkMarkText(policy),
       schemeLabel: SCHEME_LABELS[policy.scheme],
       insuranceLabel: INSURANCE_LABELS[policy.insurance],
     },

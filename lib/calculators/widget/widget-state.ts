@@ -23,6 +23,8 @@ export type CalculatorConfig = {
     note: string | undefined;
     sources: (PolicySource & { statusLabel: string })[];
     verificationLabel: string;
+    /** Who checked the figures and when; null when no reviewer has. */
+    checked: string | null;
     schemeLabel: string;
     insuranceLabel: string;
   };

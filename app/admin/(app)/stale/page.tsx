@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { staleAnswers } from "@/lib/articles/stale";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
+import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
 import { todayInChina } from "@/lib/calculators/engine/policy-status";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
-import { calculatorPath, questionPath } from "@/lib/urls";
+import { adminPolicyPath, calculatorPath, questionPath } from "@/lib/urls";
 
 export const metadata = { title: "可能过期的内容" };
 
@@ -17,7 +18,7 @@ export default async function StalePage() {
   const today = todayInChina();
   const [answers, policies] = await Promise.all([staleAnswers(getDb(), today), getPolicies()]);
   const stalePolicies = policies
-    .filter((p) => p.effective.to < today || p.sources[0]?.status !== "verified")
+    .filter((p) => p.effective.to < today || p.sources[0]?.status !== "verified" || p.checked?.lapsed)
     .sort((a, b) => a.region.localeCompare(b.region) || a.year - b.year);
   return (
     <>
@@ -73,14 +74,17 @@ export default async function StalePage() {
               <tr key={p.id}>
                 <td>{regionLabel(p.region)}</td>
                 <td>
-                  <Link href={calculatorPath(p.id)}>{p.title}</Link>
+                  <Link href={adminPolicyPath(p.id)}>{p.title}</Link> <Link className="meta" href={calculatorPath(p.id)}>计算器</Link>
                   <div className="meta">content/policies/{p.id}.yaml</div>
                 </td>
                 <td>
                   {p.effective.from} 至 {p.effective.to}
                   {p.effective.to < today ? "（已到期）" : ""}
                 </td>
-                <td>{SOURCE_STATUS_LABELS[p.sources[0]?.status ?? "unverified"]}</td>
+                <td>
+                  {SOURCE_STATUS_LABELS[p.sources[0]?.status ?? "unverified"]}
+                  {p.checked ? <div className="meta">{checkMarkText(p)}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,54 @@
+// A reviewer checks a policy's figures against the official document in the authoring app; the mark
+// shows on its calculator and on its (cached) landing page at once.
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+const POLICY = "650200-2025-employee-outpatient";
+const TITLE = "克拉玛依市2025年职工医保普通门诊统筹";
+
+test("a reviewer marks a policy verified; its calculator and landing page show the mark", async ({ page }) => {
+  test.setTimeout(90_000);
+  const run = Date.now().toString(36);
+  const email = `policy-reviewer-${run}@example.cn`;
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-add.ts", "--email", email, "--name", "周核实", "--role", "reviewer", "--password-stdin"], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", MEILI_URL: "" },
+    input: "reviewer password 123\n",
+  });
+  // The landing page is cached before the check: the check must expire it.
+  await page.goto("/regions/650200");
+  await expect(page.locator("figure.policy-facts").filter({ hasText: TITLE })).toContainText("未核实");
+
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("reviewer password 123");
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("navigation", { name: "编辑后台" }).getByRole("link", { name: "政策核实" }).click();
+  await page.getByRole("link", { name: TITLE }).click();
+  await expect(page.locator("h1")).toHaveText(TITLE);
+
+  const form = page.getByRole("form", { name: "记录核实结果" });
+  await form.getByLabel("与官方文件一致").check();
+  // Without the source the server names what is missing, and nothing is recorded.
+  await form.getByRole("button", { name: "记录核实结果" }).click();
+  await expect(form.getByRole("alert")).toContainText("官方文件标题");
+  await form.getByLabel(/官方文件标题/).fill("克拉玛依市职工基本医疗保险门诊统筹实施办法");
+  await form.getByLabel(/发布机关/).fill("克拉玛依市医疗保障局");
+  await form.getByLabel(/文号/).fill("克医保发〔2025〕2号");
+  await form.getByLabel(/发布日期/).fill("2025-01-06");
+  await form.getByLabel(/官方网址/).fill("https://example.gov.cn/klmy/menzhen");
+  await form.getByRole("button", { name: "记录核实结果" }).click();
+  await expect(form.getByRole("status")).toContainText("已记录");
+  await expect(page.getByRole("table").last()).toContainText("周核实");
+
+  await page.goto(`/calculators/${POLICY}`);
+  const calc = page.locator("section.calc");
+  await expect(calc.locator(".calc-policy")).toContainText("已核对官方文件");
+  await expect(calc.locator(".calc-policy")).toContainText("由周核实核对官方文件");
+  await expect(calc.getByRole("link", { name: "克拉玛依市职工基本医疗保险门诊统筹实施办法" })).toHaveAttribute("href", "https://example.gov.cn/klmy/menzhen");
+
+  await page.goto("/regions/650200");
+  const table = page.locator("figure.policy-facts").filter({ hasText: TITLE });
+  await expect(table).toContainText("已核对官方文件");
+  await expect(table).toContainText("由周核实核对官方文件");
+  await expect(table).toContainText("克医保发〔2025〕2号");
+});

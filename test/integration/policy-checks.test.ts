@@ -1,0 +1,124 @@
+// A reviewer checks a policy's figures against the official document through the real route handler;
+// the check shows wherever the policy is read (the calculators' API), lapses when the file's figures
+// change, is refused to advisors and without a source, and its history cannot be edited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { createAccount } from "../../lib/authoring/accounts.ts";
+import type { Role } from "../../lib/auth/roles.ts";
+import { closeDb, getDb } from "../../lib/db/client.ts";
+import { SHIPPED_POLICY_DIR } from "../../lib/calculators/policies/shipped-policies.ts";
+import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
+
+const SITE = "http://localhost:3000";
+const POLICY = "520500-2025-resident-outpatient";
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let databaseUrl: string;
+let content: Awaited<ReturnType<typeof copyContent>>;
+let api: { auth: { POST: (req: Request) => Promise<Response> }; checks: { GET: Handler; POST: Handler }; policies: { GET: (req: Request) => Promise<Response> } };
+
+beforeAll(async () => {
+  databaseUrl = await freshDatabase();
+  content = await copyContent(FIXTURE_CONTENT);
+  await mkdir(join(content.dir, "policies"));
+  await cp(join(SHIPPED_POLICY_DIR, `${POLICY}.yaml`), join(content.dir, "policies", `${POLICY}.yaml`));
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, CONTENT_DIR: content.dir, SITE_URL: SITE, BETTER_AUTH_SECRET: randomUUID() + randomUUID(), MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey") });
+  api = {
+    auth: await import("../../app/api/auth/[...all]/route.ts"),
+    checks: await import("../../app/api/admin/policies/[id]/checks/route.ts"),
+    policies: await import("../../app/api/calculators/policies/route.ts"),
+  } as unknown as typeof api;
+});
+afterAll(async () => {
+  await closeDb(databaseUrl);
+  await content.cleanup();
+});
+
+const db = () => getDb(databaseUrl);
+let clients = 0;
+async function signedIn(role: Role) {
+  const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
+  const account = await createAccount(db(), { email, name: `核实${role}`, role, password: "correct horse battery", by: "test" }, databaseUrl);
+  const res = await api.auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": `198.51.100.${++clients}` }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
+  expect(res.status).toBe(200);
+  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), userId: account.userId };
+}
+
+function check(cookie: string, body: unknown, policy = POLICY) {
+  return api.checks.POST(
+    new Request(`${SITE}/api/admin/policies/${policy}/checks`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, cookie }, body: JSON.stringify(body) }),
+    { params: Promise.resolve({ id: policy }) },
+  );
+}
+
+async function shownPolicy() {
+  const res = await api.policies.GET(new Request(`${SITE}/api/calculators/policies?region=520500`));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { policies: { id: string; status: { verification: string }; sources: { title: string; status: string }[] }[] };
+  return body.policies.find((p) => p.id === POLICY)!;
+}
+
+const official = { outcome: "verified", title: "毕节市城乡居民医保门诊统筹待遇的通知", publisher: "毕节市医疗保障局", number: "毕医保发〔2025〕3号", publishedOn: "2025-01-08", url: "https://example.gov.cn/bijie/notice", checkedOn: "2026-12-01" };
+
+describe("policy checks", () => {
+  it("a reviewer's check makes the official document the verified source, with an audit event", async () => {
+    expect((await shownPolicy()).status.verification).toBe("unverified");
+    const reviewer = await signedIn("reviewer");
+    const res = await check(reviewer.cookie, official);
+    expect(res.status).toBe(201);
+    const shown = await shownPolicy();
+    expect(shown.status.verification).toBe("verified");
+    expect(shown.sources[0]).toMatchObject({ title: official.title, status: "verified" });
+    expect(await db().auditEvent.count({ where: { actor: reviewer.userId, action: "policy.check" } })).toBe(1);
+  });
+
+  it("refuses advisors, unknown policies and a verified mark without its source, naming the field", async () => {
+    const advisor = await signedIn("advisor");
+    expect((await check(advisor.cookie, official)).status).toBe(403);
+    const reviewer = await signedIn("reviewer");
+    expect((await check(reviewer.cookie, official, "999999-2025-resident-outpatient")).status).toBe(404);
+    const missing = await check(reviewer.cookie, { ...official, url: "" });
+    expect(missing.status).toBe(400);
+    const body = (await missing.json()) as { message: string; fields: { path: string[] }[] };
+    expect(body.message).toMatch(/官方网址/);
+    expect(body.fields.map((f) => f.path[0])).toEqual(["url"]);
+    expect((await check(reviewer.cookie, { outcome: "unverified" })).status).toBe(400);
+    expect((await check(reviewer.cookie, { ...official, checkedOn: "2999-01-01" })).status).toBe(400);
+  });
+
+  it("keeps the history: a check row cannot be edited, and the database refuses a verified row without a source", async () => {
+    const row = await db().policyCheck.findFirstOrThrow({ where: { policyId: POLICY } });
+    await expect(db().policyCheck.update({ where: { id: row.id }, data: { outcome: "illustrative" } })).rejects.toThrow(/append-only/);
+    await expect(db().policyCheck.create({ data: { policyId: POLICY, figures: "{}", outcome: "verified", checkedOn: "2026-12-01", reviewerId: "x" } })).rejects.toThrow(/policy_checks_verified_has_source/);
+  });
+
+  it("the newest check applies, and the history lists every one", async () => {
+    const reviewer = await signedIn("reviewer");
+    expect((await check(reviewer.cookie, { outcome: "unverified", note: "门诊年度限额与文件不符" })).status).toBe(201);
+    expect((await shownPolicy()).status.verification).toBe("unverified");
+    const res = await api.checks.GET(new Request(`${SITE}/api/admin/policies/${POLICY}/checks`, { headers: { cookie: reviewer.cookie } }), { params: Promise.resolve({ id: POLICY }) });
+    const { checks } = (await res.json()) as { checks: { outcome: string; checkedBy: string }[] };
+    expect(checks.map((c) => c.outcome).slice(0, 2)).toEqual(["unverified", "verified"]);
+    expect(checks[0]!.checkedBy).toBe("核实reviewer");
+  });
+});
+
+describe("a check of figures that later change", () => {
+  it("lapses: the policy shows its file's status again", async () => {
+    const reviewer = await signedIn("reviewer");
+    expect((await check(reviewer.cookie, official)).status).toBe(201);
+    expect((await shownPolicy()).status.verification).toBe("verified");
+    // The file is edited (a new figure) and the server reloads it, as after a deploy.
+    const file = join(content.dir, "policies", `${POLICY}.yaml`);
+    await writeFile(file, (await readFile(file, "utf8")).replace("amount: 500", "amount: 600"));
+    const { applyCheck } = await import("../../lib/calculators/engine/policy-checks.ts");
+    const { loadPolicies } = await import("../../lib/calculators/policies/load-policies.ts");
+    const { latestChecks } = await import("../../lib/calculators/policies/checks.ts");
+    const edited = (await loadPolicies(join(content.dir, "policies"))).find((p) => p.id === POLICY)!;
+    const shown = applyCheck(edited, (await latestChecks(db())).get(POLICY));
+    expect(shown.checked?.lapsed).toBe(true);
+    expect(shown.sources[0]!.status).toBe("unverified");
+  });
+});
