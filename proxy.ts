@@ -1,36 +1,17 @@
-// Runs before every page and API request (not static files): gives the response its
-// Content-Security-Policy, with a fresh nonce for the pages rendered per request (lib/site/security-headers.ts), and
-// answers a path with a broken percent-escape itself. The headers that never vary are in next.config.js.
+// Runs before the pages rendered per request and the authoring app (NONCE_PATHS): gives the response a
+// Content-Security-Policy with a fresh nonce (lib/site/security-headers.ts). Every other path's policy
+// is fixed and set by next.config.ts: running the proxy costs a cached page half its throughput.
+// (A path with a broken percent-escape never gets here: scripts/web-server.mjs answers it.)
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, newNonce, policyKind } from "./lib/site/security-headers.ts";
-
-function hasBrokenEscape(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-// Next.js decodes dynamic segments itself and answers "/q/%" or "/calculators/%E4" with a plain-text
-// 500 before any page runs; such a path names no page, so it is a 404 here.
-const NOT_FOUND_HTML =
-  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>找不到这个页面 — 医保问答</title></head>' +
-  '<body><main id="main"><h1>找不到这个页面</h1><p>这个地址无效。可以<a href="/">回到首页</a>查找。</p></main></body></html>';
+import { contentSecurityPolicy, needsNonce, newNonce, policyKind } from "./lib/site/security-headers.ts";
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const kind = policyKind(pathname);
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const dev = process.env.NODE_ENV === "development";
-  const nonce = kind === "page" ? newNonce() : undefined;
+  const nonce = needsNonce(kind) ? newNonce() : undefined;
   const policy = contentSecurityPolicy(kind, { nonce, dev, https });
-  if (hasBrokenEscape(pathname)) {
-    const body = kind === "api" ? JSON.stringify({ error: "not_found", message: "找不到这个地址。" }) : NOT_FOUND_HTML;
-    const type = kind === "api" ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
-    return new NextResponse(body, { status: 404, headers: { "content-type": type, "content-security-policy": policy } });
-  }
   // Next.js reads the nonce from the request's policy and puts it on the scripts it writes.
   const requestHeaders = new Headers(request.headers);
   if (nonce) requestHeaders.set("content-security-policy", policy);
@@ -39,5 +20,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Prefetches too: a request that skipped the proxy would be served without a policy.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Prefetches too: a request that skipped the proxy would be served without a nonce. A literal list, as
+// Next reads the matcher at build time (it must be the same as NONCE_PATHS; a unit test checks).
+export const config = { matcher: ["/", "/search/:path*", "/calculators/:path*", "/advisors/:path*", "/admin/:path*"] };

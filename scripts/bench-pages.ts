@@ -4,7 +4,6 @@
 // mode bypasses the cache: the way every page was served before the cache). Then how long a published
 // answer takes to appear on its question page and its landing page.
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -14,9 +13,9 @@ import { ingestContent } from "../lib/content/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
-import { freePort } from "../lib/servers/free-port.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
+import { type BenchSite, startSite } from "./bench/site.ts";
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +33,7 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 
 const servers = await benchServers("pages");
 const { pg, meili } = servers;
-let site: ReturnType<typeof spawn> | undefined;
+let site: BenchSite | undefined;
 
 type Row = { label: string; rps: number; p50: number; p975: number; p99: number; errors: number };
 
@@ -63,16 +62,8 @@ try {
   await ingestContent({ contentDir: "content", databaseUrl: pg.url, index: getIndex(client), synonyms: vocabulary.synonyms });
   await closeDb(pg.url);
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  site = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: "content", DATA_DIR: join(servers.root, "data") },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    site!.stdout!.on("data", (b: Buffer) => b.toString().includes("is running at") && resolve());
-    site!.once("exit", (c) => reject(new Error(`site exited with ${c}`)));
-  });
+  site = await startSite({ DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: "content", DATA_DIR: join(servers.root, "data") });
+  const { base } = site;
 
   const html = await (await fetch(base + QUESTION)).text();
   const chunk = /\/_next\/static\/chunks\/[^"]+\.js/.exec(html)?.[0];
@@ -143,11 +134,7 @@ try {
     ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine`);
   }
 } finally {
-  if (site && site.exitCode === null) {
-    const exited = new Promise((r) => site!.once("exit", r));
-    site.kill("SIGTERM");
-    await exited;
-  }
+  await site?.stop();
   await servers.stop();
 }
 process.exit(0);

@@ -5,7 +5,6 @@
 // --analytics: then what the search analytics cost — the site with SEARCH_LOG=off against SEARCH_LOG=on
 // with a click beacon after every search, in alternating rounds (the median p95 of each side), at the
 // first client count.
-import { spawn } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { ingestContent } from "../lib/content/ingest.ts";
@@ -14,9 +13,9 @@ import { closeDb, getDb } from "../lib/db/client.ts";
 import { normalizeQuery } from "../lib/query/normalize.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
 import { refreshLexicon } from "../lib/search/lexicon-store.ts";
-import { freePort } from "../lib/servers/free-port.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers, syntheticContent } from "./bench/setup.ts";
+import { type BenchSite, startSite as startBenchSite } from "./bench/site.ts";
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +40,7 @@ const QUERIES = [
 const servers = await benchServers("search");
 const { pg, meili } = servers;
 const content = await syntheticContent(servers.root, N);
-let site: ReturnType<typeof spawn> | undefined;
+let site: BenchSite | undefined;
 
 // The load average at the start says whether the machine was quiet; the figures mean little otherwise.
 const loadAtStart = loadavg()[0]!.toFixed(2);
@@ -87,24 +86,10 @@ try {
   await closeDb(pg.url);
 
   const startSite = async (extra: Record<string, string> = {}) => {
-    const port = await freePort();
-    site = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: content, ...extra },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve, reject) => {
-      site!.stdout!.on("data", (b: Buffer) => b.toString().includes("is running at") && resolve());
-      site!.once("exit", (c) => reject(new Error(`site exited with ${c}`)));
-    });
-    return port;
+    site = await startBenchSite({ DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: content, ...extra });
+    return site.port;
   };
-  const stopSite = async () => {
-    if (site && site.exitCode === null) {
-      const exited = new Promise((r) => site!.once("exit", r));
-      site.kill("SIGTERM");
-      await exited;
-    }
-  };
+  const stopSite = async () => site?.stop();
   let port = await startSite();
 
   const rawRequest = async (q: string) => {
@@ -184,11 +169,7 @@ try {
     ], machine());
   }
 } finally {
-  if (site && site.exitCode === null) {
-    const exited = new Promise((r) => site!.once("exit", r));
-    site.kill("SIGTERM");
-    await exited;
-  }
+  await site?.stop();
   await servers.stop();
 }
 process.exit(0);

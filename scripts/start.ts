@@ -23,7 +23,7 @@ import { exitOnEnvError } from "./env-guard.ts";
 const ROOT = join(import.meta.dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
-const BUILD_INPUTS = ["app", "components", "lib", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const log = (m: string) => console.log(`[start] ${m}`);
 
 const env = exitOnEnvError(readEnv);
@@ -99,7 +99,9 @@ const dev = process.argv.includes("--dev");
 if (!dev) await buildIfNeeded();
 if (stopping) process.exit(0);
 
-next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
+// Production: Next's handler in scripts/web-server.mjs (a page failing for want of Postgres is a 503).
+const webArgs = dev ? [NEXT_BIN, "dev", "-p", String(env.PORT), "-H", env.HOST] : [join(ROOT, "scripts/web-server.mjs"), "--port", String(env.PORT), "--hostname", env.HOST];
+next = spawn(process.execPath, webArgs, { stdio: ["ignore", "pipe", "inherit"], env: childEnv, cwd: ROOT });
 // A later start finds this server by its pid if this process is killed before it can stop it.
 stack.record({ webPid: next.pid });
 next.stdout!.on("data", (b: Buffer) => {

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { type CheckedSource, type CheckOutcome, checkSource } from "../domain/checks.ts";
 import { type ArticleState, type Citation, citationSchema, type Origin } from "../domain/schema.ts";
 import { answeredWhere, isPublic, publicSql, publicWhere } from "../domain/visibility.ts";
 import type { ArticleRecord } from "./record.ts";
@@ -78,20 +79,37 @@ export async function articlesForExport(db: Db, slugs: string[] | "all"): Promis
 
 export type PublicArticle = ArticleRecord & {
   id: string;
-  answerMeta: { advisor: { id: string; name: string; title: string; organisation: string | null; license: string | null; bio: string | null; sample: boolean; verified: boolean }; revision: number }[];
+  answerMeta: {
+    advisor: { id: string; name: string; title: string; organisation: string | null; license: string | null; bio: string | null; sample: boolean; verified: boolean };
+    revision: number;
+    /** The answer slot, for the authoring app's checks. */
+    answerId: number;
+    /** A reviewer's latest check of this revision's figures (lib/authoring/checks.ts). */
+    check: AnswerCheckMark | null;
+  }[];
 };
+
+export type AnswerCheckMark = { outcome: CheckOutcome; on: string; source: CheckedSource | null; note: string | null };
 
 /** A page-ready public article; null for unknown slugs and for articles the public does not see. */
 export async function getPublicArticle(db: Db, slug: string): Promise<PublicArticle | null> {
   const row = await db.article.findFirst({
     where: { slug, ...publicWhere },
-    include: { answers: { ...published, include: { publishedRevision: { include: { advisor: true } } } } },
+    include: { answers: { ...published, include: { publishedRevision: { include: { advisor: true, checks: { orderBy: { id: "desc" }, take: 1 } } } } } },
   });
   if (!row) return null;
   return {
     ...toRecord(row),
     id: row.id,
-    answerMeta: row.answers.map((a) => ({ advisor: a.publishedRevision!.advisor, revision: a.publishedRevision!.number })),
+    answerMeta: row.answers.map((a) => {
+      const c = a.publishedRevision!.checks[0];
+      return {
+        advisor: a.publishedRevision!.advisor,
+        revision: a.publishedRevision!.number,
+        answerId: a.id,
+        check: c ? { outcome: c.outcome, on: c.checkedOn, source: checkSource(c), note: c.note } : null,
+      };
+    }),
   };
 }
 

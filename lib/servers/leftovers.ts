@@ -43,7 +43,7 @@ export function findLeftovers(o: { pgDataDir?: string; meiliDbPath?: string; web
       if (cmd?.includes("meilisearch") && cmd.includes(`--db-path ${o.meiliDbPath} `)) found.push({ name: "Meilisearch", pid: Number(entry), signal: "SIGTERM" });
     }
   }
-  if (o.webPid && alive(o.webPid) && /next/.test(cmdline(o.webPid) ?? "")) found.push({ name: "the web server", pid: o.webPid, signal: "SIGTERM" });
+  if (o.webPid && alive(o.webPid) && /next|web-server\.mjs/.test(cmdline(o.webPid) ?? "")) found.push({ name: "the web server", pid: o.webPid, signal: "SIGTERM" });
   return found;
 }
 

@@ -18,7 +18,7 @@ export function errorResponse(e: unknown) {
     return NextResponse.json({ error: e.code, message: e.message, ...(e.issues.length ? { fields: e.issues } : {}), ...(e.details ?? {}) }, { status: STATUS[e.code] });
   }
   console.error("api:", e);
-  return NextResponse.json({ error: "unavailable", message: "服务暂时不可用，请稍后再试。" }, { status: 503 });
+  return NextResponse.json({ error: "unavailable", message: "服务暂时不可用，请稍后再试。" }, { status: 503, headers: { "retry-after": "30" } });
 }
 
 /** A write from another site (a form or script on a page elsewhere, riding on the session cookie) is refused. */

@@ -2,7 +2,7 @@
 // pages is cached, and the call the outbox worker makes when articles change.
 //
 // Question and landing pages are rendered once and kept in Next's page cache (ISR, in memory per web
-// server: see next.config.js); search stays dynamic. Tags say what a cached page depends on:
+// server: see next.config.ts); search stays dynamic. Tags say what a cached page depends on:
 //   article:<id>  a question page, and the question pages that list it as related;
 //   slug:<slug>   whatever /q/<slug> answered when no article had that slug (404, redirect);
 //   policy:<id>   a question page embedding that policy's calculator;
@@ -49,11 +49,10 @@ export function expirePages(articleIds: string[], slugs: string[] = []): void {
 }
 
 /**
- * Expires the pages showing a policy, here and on every web server: a reviewer's check of a policy is
- * not an article change, so no worker announces it.
+ * Expires pages here and on every web server, for changes no worker announces (a reviewer's check of a
+ * policy or of an answer's figures is not an article change).
  */
-export async function expirePolicyPages(policyId: string): Promise<void> {
-  const tags = [LANDING_TAG, policyTag(policyId)];
+export async function expireEverywhere(tags: string[]): Promise<void> {
   try {
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
   } catch (e) {
@@ -63,6 +62,11 @@ export async function expirePolicyPages(policyId: string): Promise<void> {
     await revalidatePages({ ...(await pageRevalidation(env())), attempts: 1 }, tags);
   } catch (e) {
     // Within PAGE_TTL_SECONDS the other servers' pages expire on their own.
-    console.warn("other web servers not told of the policy check:", (e as Error).message);
+    console.warn("other web servers not told of the change:", (e as Error).message);
   }
+}
+
+/** The pages showing a policy's figures: every landing page and the question pages embedding it. */
+export function expirePolicyPages(policyId: string): Promise<void> {
+  return expireEverywhere([LANDING_TAG, policyTag(policyId)]);
 }

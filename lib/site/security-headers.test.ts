@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, policyKind } from "./security-headers.ts";
+import { CACHED_PAGES_SOURCE, contentSecurityPolicy, NONCE_PATHS, needsNonce, newNonce, policyKind } from "./security-headers.ts";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
@@ -24,11 +24,16 @@ describe("Content-Security-Policy", () => {
     expect(() => contentSecurityPolicy("page")).toThrow(/nonce/);
   });
 
-  it("gives API responses nothing to load, and the authoring app no nonce yet", () => {
+  it("gives API responses nothing to load, and the authoring app a nonce policy stricter than the public pages'", () => {
     expect(directives(contentSecurityPolicy("api")).get("default-src")).toEqual(["'none'"]);
-    const authoring = directives(contentSecurityPolicy("authoring"));
+    expect(() => contentSecurityPolicy("authoring")).toThrow(/nonce/);
+    const authoring = directives(contentSecurityPolicy("authoring", { nonce: "abc" }));
+    expect(authoring.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'"]);
     expect(authoring.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(authoring.get("script-src")).not.toContain("'strict-dynamic'");
+    expect(authoring.get("frame-src")).toEqual(["'none'"]);
+    expect(authoring.get("worker-src")).toEqual(["'none'"]);
+    expect(authoring.get("img-src")).toEqual(["'self'", "data:"]);
+    expect(needsNonce("authoring") && needsNonce("page") && !needsNonce("cached") && !needsNonce("api")).toBe(true);
   });
 
   it("gives cached pages a policy without a nonce that still refuses foreign scripts, eval and framing", () => {
@@ -51,5 +56,22 @@ describe("Content-Security-Policy", () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     expect(nonces.size).toBe(1000);
     for (const n of nonces) expect(atob(n)).toHaveLength(16);
+  });
+});
+
+describe("where each policy is set", () => {
+  it("runs the proxy exactly on the nonce paths", async () => {
+    const { config } = await import("../../proxy.ts");
+    expect(config.matcher).toEqual(NONCE_PATHS);
+  });
+
+  it("gives next.config's fixed policy to every page address policyKind calls cached, and to no other", () => {
+    const inner = /^\/:path\((.*)\)$/.exec(CACHED_PAGES_SOURCE)![1]!;
+    const cachedSource = new RegExp(`^/(?:${inner})$`);
+    const paths = ["/", "/q/jumin-yibao", "/regions/520500", "/regions/520500/2025", "/topics/异地就医", "/about", "/no-such-page", "/sitemap.xml", "/search", "/search/x", "/calculators", "/calculators/520500-2025-resident-outpatient", "/advisors/wang-lin", "/admin", "/admin/sign-in", "/api/search", "/searching", "/apis", "/_next/static/chunks/a.js"];
+    for (const p of paths) {
+      const expected = policyKind(p) === "cached" && !p.startsWith("/_next/");
+      expect(cachedSource.test(p), p).toBe(expected);
+    }
   });
 });

@@ -1,5 +1,7 @@
-// The Content-Security-Policy of every response, chosen by what the path serves. proxy.ts sets it;
-// next.config.js adds the headers that never vary (nosniff, Referrer-Policy, X-Frame-Options, HSTS).
+// The Content-Security-Policy of every response, chosen by what the path serves. proxy.ts sets it for
+// the pages rendered per request (a fresh nonce each time); next.config.ts sets the fixed policies of
+// everything else (cached pages, the API) and the headers that never vary (nosniff, Referrer-Policy,
+// X-Frame-Options, HSTS).
 //
 // Pages rendered per request (search, calculators, advisors, home) get a fresh nonce and
 // 'strict-dynamic': Next.js writes its bootstrap and its RSC payload as inline scripts and puts the
@@ -13,12 +15,25 @@
 // scripts only from this origin, no eval, no plugins, no framing, no <base>. What an attacker would need
 // — markup that survives the sanitiser — is what the sanitiser and the escaped JSON-LD keep out, and
 // these pages reflect nothing from the request.
+//
+// The authoring app (/admin: every page rendered per request) is stricter than both: a nonce and
+// 'strict-dynamic' as for the per-request pages, and no framing, plugins or foreign connections; its
+// editor (CodeMirror) writes its own <style> elements, so styles allow inline.
 // Pure: no framework imports, so that it can be tested on its own.
 
 export type PolicyKind = "page" | "cached" | "authoring" | "api";
 
 /** The pages rendered per request; every other page address is cached, or is the prerendered 404. */
 const PER_REQUEST = /^\/$|^\/(search|calculators|advisors)(\/|$)/;
+
+/** Where proxy.ts runs: the per-request pages and the authoring app (the paths that need a nonce). */
+export const NONCE_PATHS = ["/", "/search/:path*", "/calculators/:path*", "/advisors/:path*", "/admin/:path*"];
+
+/**
+ * Every other page address (next.config.ts source syntax): what policyKind calls "cached". Leaves out
+ * "/", the nonce paths, the API and Next's static files.
+ */
+export const CACHED_PAGES_SOURCE = "/:path((?!api(?:/|$)|admin(?:/|$)|search(?:/|$)|calculators(?:/|$)|advisors(?:/|$)|_next/).+)";
 
 export type PolicyOptions = {
   /** Base64, fresh for every request; required for "page". */
@@ -29,10 +44,7 @@ export type PolicyOptions = {
   https?: boolean;
 };
 
-/**
- * /api answers JSON, never a document; /admin is the authoring app, whose pages are not all rendered
- * per request (a prerendered sign-in page cannot carry a nonce) and whose editor injects its own styles.
- */
+/** /api answers JSON, never a document; /admin is the authoring app. */
 export function policyKind(pathname: string): PolicyKind {
   if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return "authoring";
@@ -54,12 +66,14 @@ export function contentSecurityPolicy(kind: PolicyKind, opts: PolicyOptions = {}
     ...(opts.https ? { "upgrade-insecure-requests": [] } : {}),
   };
   if (kind === "api") {
-    return serialize({ "default-src": ["'none'"], ...common, "base-uri": ["'none'"], "form-action": ["'none'"] });
+    // JSON, never a document: nothing to load or upgrade, whatever the scheme.
+    const { "upgrade-insecure-requests": _, ...rest } = common as Record<string, string[]>;
+    return serialize({ "default-src": ["'none'"], ...rest, "base-uri": ["'none'"], "form-action": ["'none'"] });
   }
   const eval_ = opts.dev ? ["'unsafe-eval'"] : [];
-  if (kind === "authoring" || kind === "cached") {
-    // No nonce possible: cached pages are rendered once for everyone, and the authoring app's prerendered
-    // pages (sign-in) have none either. Inline scripts of the page itself only (see the header comment).
+  if (kind === "cached") {
+    // No nonce possible: cached pages are rendered once for everyone. Inline scripts of the page itself
+    // only (see the header comment).
     return serialize({
       "default-src": ["'self'"],
       "script-src": ["'self'", "'unsafe-inline'", ...eval_],
@@ -70,8 +84,22 @@ export function contentSecurityPolicy(kind: PolicyKind, opts: PolicyOptions = {}
       ...common,
     });
   }
-  if (!opts.nonce) throw new Error("a page policy needs a nonce");
+  if (!opts.nonce) throw new Error(`a ${kind} policy needs a nonce`);
   const nonce = `'nonce-${opts.nonce}'`;
+  if (kind === "authoring") {
+    return serialize({
+      "default-src": ["'self'"],
+      "script-src": ["'self'", nonce, "'strict-dynamic'", ...eval_],
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "img-src": ["'self'", "data:"],
+      "font-src": ["'self'"],
+      "connect-src": ["'self'"],
+      "frame-src": ["'none'"],
+      "worker-src": ["'none'"],
+      "manifest-src": ["'self'"],
+      ...common,
+    });
+  }
   return serialize({
     "default-src": ["'self'"],
     "script-src": ["'self'", nonce, "'strict-dynamic'", ...eval_],
@@ -83,6 +111,11 @@ export function contentSecurityPolicy(kind: PolicyKind, opts: PolicyOptions = {}
     "connect-src": ["'self'"],
     ...common,
   });
+}
+
+/** The kinds whose pages are rendered per request and so get a fresh nonce. */
+export function needsNonce(kind: PolicyKind): boolean {
+  return kind === "page" || kind === "authoring";
 }
 
 /** 128 random bits, base64: what a nonce must be (unguessable, never reused). */

@@ -1,6 +1,7 @@
 // Security headers on the real site in a real browser: every page carries them, the nonce-based
 // Content-Security-Policy lets the pages' own scripts run (the calculator and the suggestion box still
 // work) and the browser reports no violation, and no other site can frame a page.
+import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 
 // Pages rendered per request carry a nonce; cached pages (rendered once for everyone) cannot.
@@ -81,6 +82,33 @@ for (const { name, path, cached } of PAGES) {
     expect(await violations()).toEqual([]);
   });
 }
+
+test("the authoring app runs under a nonce policy with no inline-script allowance: sign-in, queue, editor with live preview", async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = `csp-${Date.now().toString(36)}@example.cn`;
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-add.ts", "--email", email, "--name", "安全检查", "--role", "reviewer", "--password-stdin"], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", MEILI_URL: "" },
+    input: "csp password 1234\n",
+  });
+  const violations = await watchPolicy(page);
+  const signIn = await page.goto("/admin/sign-in");
+  const scripts = directives(signIn!.headers()["content-security-policy"] ?? "").get("script-src") ?? [];
+  expect(scripts).toContain("'strict-dynamic'");
+  expect(scripts).not.toContain("'unsafe-inline'");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("csp password 1234");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("navigation", { name: "编辑后台" })).toBeVisible();
+  const created = await page.request.post("/api/admin/questions", { data: { title: `政策检查用的问题（${Date.now().toString(36)}）？`, region: "520500", insurance: ["resident"], topics: ["门诊统筹"] } });
+  const { slug } = (await created.json()) as { slug: string };
+  await page.goto(`/admin/q/${slug}`);
+  await page.getByLabel("解答（Markdown）").fill("带上医保电子凭证就可以在定点医院结算。");
+  await expect(page.locator(".preview")).toContainText("医保电子凭证");
+  await page.goto("/admin/policies");
+  await expect(page.locator("h1")).toHaveText("政策数据核实");
+  await page.waitForLoadState("networkidle");
+  expect(await violations()).toEqual([]);
+});
 
 test("every response gets a fresh nonce", async ({ request }) => {
   const nonceOf = async () => /'nonce-([^']+)'/.exec((await request.get("/")).headers()["content-security-policy"] ?? "")?.[1];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { AnswerBody } from "@/components/AnswerBody";
+import { AnswerCheckLine } from "@/components/AnswerCheckLine";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { UnansweredActions } from "@/components/UnansweredActions";
 import { currentSlug, getPublicArticle, type PublicArticle } from "@/lib/articles/read";
@@ -125,7 +126,8 @@ export default async function QuestionPage({ params }: Props) {
   const site = env().siteUrl;
   // Cached pages are rendered at most PAGE_TTL_SECONDS before they are read: the notice turns on within
   // an hour of the new year.
-  const notice = freshnessNotice(freshness({ year: a.year, region: a.region, figures: a.answers.some((x) => statesFigures(x.body)) }, todayInChina()));
+  const today = todayInChina();
+  const notice = freshnessNotice(freshness({ year: a.year, region: a.region, figures: a.answers.some((x) => statesFigures(x.body)) }, today));
   const crumbs = crumbsOf(a);
   const qa = qaPage(site, {
     path: questionPath(a.slug),
@@ -193,6 +195,7 @@ export default async function QuestionPage({ params }: Props) {
                 {adv?.bio ? <p className="bio">{adv.bio}</p> : null}
               </div>
               <AnswerBody markdown={ans.body} />
+              {a.answerMeta[i]?.check ? <AnswerCheckLine check={a.answerMeta[i]!.check!} today={today} /> : null}
               <Citations items={ans.citations} />
             </article>
           );

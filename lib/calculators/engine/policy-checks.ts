@@ -4,10 +4,8 @@
 // A check vouches for the figures the reviewer saw, kept as canonical JSON. When the file's figures
 // change afterwards the check lapses: the page says so and shows the file's own status, because a
 // "verified" mark on figures nobody has compared would be worse than none.
+import type { CheckOutcome } from "../../domain/checks.ts";
 import type { Policy, PolicySource } from "./policy-schema.ts";
-
-export const CHECK_OUTCOMES = ["verified", "unverified", "illustrative"] as const;
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
 export type PolicyCheck = {
   policyId: string;
@@ -61,12 +59,6 @@ export function applyCheck(policy: Policy, check: PolicyCheck | undefined): Poli
       return { ...policy, sources: policy.sources.map((s, i) => (i === 0 ? { ...s, status: "unverified" as const } : s)), checked };
   }
 }
-
-export const CHECK_OUTCOME_LABELS: Record<CheckOutcome, string> = {
-  verified: "与官方文件一致",
-  unverified: "未能核实或与官方文件不一致",
-  illustrative: "示意数据，不是官方标准",
-};
 
 /** One line for readers: who checked the figures and when, or that they changed since. */
 export function checkMarkText(policy: Policy): string | null {

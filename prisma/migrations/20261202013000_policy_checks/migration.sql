@@ -26,9 +26,9 @@ CREATE TABLE "policy_checks" (
 CREATE INDEX "policy_checks_policy_id_id_idx" ON "policy_checks"("policy_id", "id");
 
 -- History is kept: a check is never edited, only followed by a newer one.
-CREATE FUNCTION "policy_checks_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "checks_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'policy_checks is append-only';
+  RAISE EXCEPTION '% is append-only (row %)', TG_TABLE_NAME, OLD.id;
 END
 $$;
-CREATE TRIGGER "policy_checks_no_update" BEFORE UPDATE ON "policy_checks" FOR EACH ROW EXECUTE FUNCTION "policy_checks_append_only"();
+CREATE TRIGGER "policy_checks_no_update" BEFORE UPDATE ON "policy_checks" FOR EACH ROW EXECUTE FUNCTION "checks_append_only"();

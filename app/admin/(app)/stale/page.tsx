@@ -1,7 +1,7 @@
 // /admin/stale — reviewers' report: answers and policies whose figures may be out of date, by region,
 // oldest first, with where to fix them.
 import Link from "next/link";
-import { staleAnswers } from "@/lib/articles/stale";
+import { staleAnswers, uncheckedAnswers } from "@/lib/articles/stale";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
 import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
 import { todayInChina } from "@/lib/calculators/engine/policy-status";
@@ -16,7 +16,7 @@ export const metadata = { title: "可能过期的内容" };
 export default async function StalePage() {
   await pageEditor("reviewer");
   const today = todayInChina();
-  const [answers, policies] = await Promise.all([staleAnswers(getDb(), today), getPolicies()]);
+  const [answers, unchecked, policies] = await Promise.all([staleAnswers(getDb(), today), uncheckedAnswers(getDb(), today), getPolicies()]);
   const stalePolicies = policies
     .filter((p) => p.effective.to < today || p.sources[0]?.status !== "verified" || p.checked?.lapsed)
     .sort((a, b) => a.region.localeCompare(b.region) || a.year - b.year);
@@ -50,6 +50,34 @@ export default async function StalePage() {
                   </Link>
                 </td>
                 <td>{a.mark}</td>
+                <td>{a.lastChange}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>数字尚未核对的解答（{unchecked.length}）</h2>
+      <p className="meta">解答里有金额或比例，但当前版本没有审核人在一年内对照官方文件核对过。打开后在“核对解答中的数字”里记录结果。</p>
+      {unchecked.length === 0 ? (
+        <p className="empty">所有含数字的解答都已核对。</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">地区</th>
+              <th scope="col">问题</th>
+              <th scope="col">上次核对</th>
+              <th scope="col">最后更新</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unchecked.map((a) => (
+              <tr key={a.slug}>
+                <td>{regionLabel(a.region)}</td>
+                <td>
+                  <Link href={`/admin/q/${a.slug}#figure-checks`}>{a.title}</Link>
+                </td>
+                <td>{a.lastCheck ?? "从未核对"}</td>
                 <td>{a.lastChange}</td>
               </tr>
             ))}

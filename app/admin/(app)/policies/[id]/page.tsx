@@ -2,9 +2,10 @@
 // records a new check.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PolicyCheckForm } from "@/components/admin/PolicyCheckForm";
+import { CheckForm } from "@/components/admin/CheckForm";
 import { PolicyTable } from "@/components/PolicyTable";
-import { CHECK_OUTCOME_LABELS, checkMarkText } from "@/lib/calculators/engine/policy-checks";
+import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
+import { CHECK_OUTCOME_LABELS } from "@/lib/domain/checks";
 import { policyFacts } from "@/lib/calculators/engine/policy-facts";
 import { todayInChina } from "@/lib/calculators/engine/policy-status";
 import { checkHistory } from "@/lib/calculators/policies/checks";
@@ -37,7 +38,13 @@ export default async function PolicyCheckPage({ params }: { params: Promise<{ id
       {policy.note ? <p className="meta">文件说明：{policy.note}</p> : null}
       <h2>记录核实结果</h2>
       <p className="meta">核对的是上表中的数字（起付线、支付比例、封顶线、有效期）。{checkMarkText(policy) ?? "这份政策还没有人核对过。"}</p>
-      <PolicyCheckForm policyId={policy.id} today={today} source={official ?? (fileSource?.status === "verified" ? fileSource : undefined)} />
+      <CheckForm
+        endpoint={`/api/admin/policies/${encodeURIComponent(policy.id)}/checks`}
+        outcomes={["verified", "unverified", "illustrative"]}
+        today={today}
+        source={official ?? (fileSource?.status === "verified" ? fileSource : undefined)}
+        done="计算器和地区页面已更新。"
+      />
       <h2>核实记录（{history.length}）</h2>
       {history.length === 0 ? (
         <p className="empty">还没有核实记录。</p>

@@ -1,6 +1,12 @@
 import { notFound } from "next/navigation";
 import { AnswerEditor } from "@/components/admin/AnswerEditor";
+import { CheckForm } from "@/components/admin/CheckForm";
 import { History } from "@/components/admin/History";
+import { AnswerCheckLine } from "@/components/AnswerCheckLine";
+import { getPublicArticle } from "@/lib/articles/read";
+import { hasRole } from "@/lib/auth/roles";
+import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { statesFigures } from "@/lib/domain/freshness";
 import { answerHistory, myAnswer } from "@/lib/authoring/answers";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
@@ -52,8 +58,39 @@ export default async function EditPage({ params }: Props) {
         calculators={calculators}
         pendingReview={pendingReview}
       />
+      {hasRole(editor.role, "reviewer") ? <FigureChecks slug={slug.data} /> : null}
       <h2>修订历史</h2>
       <History items={mine.answerId ? (await answerHistory(db, slug.data)).filter((r) => r.answerId === mine.answerId) : []} />
     </>
+  );
+}
+
+/** Reviewers: each published answer's figures, checked against an official source. */
+async function FigureChecks({ slug }: { slug: string }) {
+  const article = await getPublicArticle(getDb(), slug);
+  const answers = (article?.answers ?? []).map((ans, i) => ({ ans, meta: article!.answerMeta[i]! })).filter(({ ans }) => statesFigures(ans.body));
+  if (!answers.length) return null;
+  const today = todayInChina();
+  return (
+    <section aria-labelledby="figure-checks">
+      <h2 id="figure-checks">核对解答中的数字</h2>
+      <p className="meta">对照官方文件核对已发布解答里的金额和比例。读者会在解答下看到核对日期和文件；解答以后再修改，新版本需要重新核对。</p>
+      {answers.map(({ ans, meta }) => (
+        <details key={meta.answerId} className="figure-check">
+          <summary>
+            {meta.advisor.name}的解答（第 {meta.revision} 版，{ans.date}）：{meta.check ? (meta.check.outcome === "verified" ? `已核对（${meta.check.on}）` : `未能核实（${meta.check.on}）`) : "尚未核对"}
+          </summary>
+          {meta.check ? <AnswerCheckLine check={meta.check} today={today} /> : null}
+          <CheckForm
+            endpoint={`/api/admin/answers/${meta.answerId}/checks`}
+            outcomes={["verified", "unverified"]}
+            today={today}
+            source={meta.check?.source ?? undefined}
+            done="公开页面已更新。"
+            label={`记录${meta.advisor.name}解答的核对结果`}
+          />
+        </details>
+      ))}
+    </section>
   );
 }

@@ -1,17 +1,29 @@
 "use client";
-// A reviewer records what the official document says of a policy's figures.
+// A reviewer records what the official document says of some figures: a policy's, or an answer's.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { adminFetch } from "./api";
 
 type Outcome = "verified" | "unverified" | "illustrative";
-const OUTCOMES: { value: Outcome; label: string }[] = [
-  { value: "verified", label: "与官方文件一致（已核实）" },
-  { value: "unverified", label: "未能核实，或与官方文件不一致" },
-  { value: "illustrative", label: "示意数据（不是官方标准）" },
-];
+const LABELS: Record<Outcome, string> = {
+  verified: "与官方文件一致（已核实）",
+  unverified: "未能核实，或与官方文件不一致",
+  illustrative: "示意数据（不是官方标准）",
+};
 
-export function PolicyCheckForm({ policyId, today, source }: { policyId: string; today: string; source?: { title?: string; publisher?: string; number?: string; date?: string; url?: string } }) {
+type Props = {
+  /** POST endpoint of the check (an adminRoute taking lib/domain/checks.ts checkInputSchema). */
+  endpoint: string;
+  outcomes: Outcome[];
+  today: string;
+  /** Prefills the source fields (the document last checked against). */
+  source?: { title?: string; publisher?: string; number?: string; date?: string; url?: string };
+  /** Said after a check is recorded. */
+  done: string;
+  label?: string;
+};
+
+export function CheckForm({ endpoint, outcomes, today, source, done, label = "记录核实结果" }: Props) {
   const router = useRouter();
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome>("verified");
@@ -33,11 +45,11 @@ export function PolicyCheckForm({ policyId, today, source }: { policyId: string;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const r = await adminFetch<{ checkedOn: string }>(`/api/admin/policies/${encodeURIComponent(policyId)}/checks`, { method: "POST", body: { outcome, ...fields } });
+    const r = await adminFetch<{ checkedOn: string }>(endpoint, { method: "POST", body: { outcome, ...fields } });
     setBusy(false);
     if (r.ok) {
       setErrors({});
-      setMessage({ ok: true, text: `已记录（核实日期 ${r.data.checkedOn}），计算器和地区页面已更新。` });
+      setMessage({ ok: true, text: `已记录（核实日期 ${r.data.checkedOn}），${done}` });
       router.refresh();
       return;
     }
@@ -71,12 +83,12 @@ export function PolicyCheckForm({ policyId, today, source }: { policyId: string;
   );
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-label="记录核实结果">
+    <form className="admin-form" onSubmit={submit} noValidate aria-label={label}>
       <fieldset>
         <legend>核实结果</legend>
-        {OUTCOMES.map((o) => (
-          <label key={o.value} className="radio">
-            <input type="radio" name={`${id}-outcome`} value={o.value} checked={outcome === o.value} onChange={() => setOutcome(o.value)} /> {o.label}
+        {outcomes.map((o) => (
+          <label key={o} className="radio">
+            <input type="radio" name={`${id}-outcome`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {LABELS[o]}
           </label>
         ))}
       </fieldset>
@@ -92,7 +104,7 @@ export function PolicyCheckForm({ policyId, today, source }: { policyId: string;
         {errors.note ? <span className="field-error">{errors.note}</span> : null}
       </p>
       <button type="submit" disabled={busy}>
-        {busy ? "正在保存…" : "记录核实结果"}
+        {busy ? "正在保存…" : label}
       </button>
       {message ? (
         <p className={message.ok ? "meta" : "notice"} role={message.ok ? "status" : "alert"}>

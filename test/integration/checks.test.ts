@@ -1,6 +1,7 @@
-// A reviewer checks a policy's figures against the official document through the real route handler;
-// the check shows wherever the policy is read (the calculators' API), lapses when the file's figures
-// change, is refused to advisors and without a source, and its history cannot be edited.
+// A reviewer checks figures against the official document through the real route handlers: a policy's
+// (the check shows wherever the policy is read — the calculators' API — and lapses when the file's
+// figures change) and a published answer's (shown with the answer until a new revision is published).
+// Refused to advisors and without a source; the history cannot be edited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -8,26 +9,38 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { createAccount } from "../../lib/authoring/accounts.ts";
 import type { Role } from "../../lib/auth/roles.ts";
+import { createArticle, publishAnswer } from "../../lib/articles/revisions.ts";
+import { getPublicArticle } from "../../lib/articles/read.ts";
+import { uncheckedAnswers } from "../../lib/articles/stale.ts";
+import { ingestContent } from "../../lib/content/ingest.ts";
 import { closeDb, getDb } from "../../lib/db/client.ts";
+import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { SHIPPED_POLICY_DIR } from "../../lib/calculators/policies/shipped-policies.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
 
 const SITE = "http://localhost:3000";
 const POLICY = "520500-2025-resident-outpatient";
+const indexName = `t_${randomUUID().slice(0, 8)}`;
+const ADVISOR = "test-advisor";
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let databaseUrl: string;
 let content: Awaited<ReturnType<typeof copyContent>>;
-let api: { auth: { POST: (req: Request) => Promise<Response> }; checks: { GET: Handler; POST: Handler }; policies: { GET: (req: Request) => Promise<Response> } };
+let api: { auth: { POST: (req: Request) => Promise<Response> }; checks: { GET: Handler; POST: Handler }; answerChecks: { POST: Handler }; policies: { GET: (req: Request) => Promise<Response> } };
 
 beforeAll(async () => {
   databaseUrl = await freshDatabase();
   content = await copyContent(FIXTURE_CONTENT);
   await mkdir(join(content.dir, "policies"));
   await cp(join(SHIPPED_POLICY_DIR, `${POLICY}.yaml`), join(content.dir, "policies", `${POLICY}.yaml`));
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, CONTENT_DIR: content.dir, SITE_URL: SITE, BETTER_AUTH_SECRET: randomUUID() + randomUUID(), MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey") });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, CONTENT_DIR: content.dir, SITE_URL: SITE, BETTER_AUTH_SECRET: randomUUID() + randomUUID(), MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), MEILI_INDEX: indexName });
+  // The advisors the answers are attributed to come in through the file channel.
+  const client = getSearchClient(inject("meiliUrl"), inject("meiliKey"));
+  await ensureIndex(client, indexName);
+  await ingestContent({ contentDir: content.dir, databaseUrl, index: getIndex(client, indexName) });
   api = {
     auth: await import("../../app/api/auth/[...all]/route.ts"),
     checks: await import("../../app/api/admin/policies/[id]/checks/route.ts"),
+    answerChecks: await import("../../app/api/admin/answers/[id]/checks/route.ts"),
     policies: await import("../../app/api/calculators/policies/route.ts"),
   } as unknown as typeof api;
 });
@@ -120,5 +133,54 @@ describe("a check of figures that later change", () => {
     const shown = applyCheck(edited, (await latestChecks(db())).get(POLICY));
     expect(shown.checked?.lapsed).toBe(true);
     expect(shown.sources[0]!.status).toBe("unverified");
+  });
+});
+
+describe("answer checks", () => {
+  async function answered(body: string) {
+    const slug = `check-${randomUUID().slice(0, 8)}`;
+    const { id: articleId } = await createArticle(db(), {
+      by: "test",
+      article: { slug, title: `毕节居民门诊统筹一年能报多少（${slug}）？`, region: "520500", insurance: ["resident"], topics: ["门诊统筹"], year: 2026, published: "2026-12-01", status: "unanswered", related: [], citations: [], answers: [] },
+    });
+    await publishAnswer(db(), { articleId, advisorId: ADVISOR, body, by: "test" });
+    const article = (await getPublicArticle(db(), slug))!;
+    return { slug, articleId, answerId: article.answerMeta[0]!.answerId };
+  }
+  const post = (cookie: string, answerId: number | string, body: unknown) =>
+    api.answerChecks.POST(
+      new Request(`${SITE}/api/admin/answers/${answerId}/checks`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, cookie }, body: JSON.stringify(body) }),
+      { params: Promise.resolve({ id: String(answerId) }) },
+    );
+
+  it("shows a reviewer's check with the answer until a new revision is published", async () => {
+    const { slug, articleId, answerId } = await answered("门诊统筹基金每年最多支付500元。");
+    const worklist = async () => (await uncheckedAnswers(db(), "2026-12-02")).map((a) => a.slug);
+    expect(await worklist()).toContain(slug);
+    const reviewer = await signedIn("reviewer");
+    const { outcome: _o, ...source } = official;
+    const res = await post(reviewer.cookie, answerId, { outcome: "verified", ...source });
+    expect(res.status).toBe(201);
+    const check = (await getPublicArticle(db(), slug))!.answerMeta[0]!.check;
+    expect(check).toMatchObject({ outcome: "verified", on: "2026-12-01", source: { title: official.title, number: official.number, url: official.url } });
+    expect(await db().auditEvent.count({ where: { articleId, action: "answer.check" } })).toBe(1);
+    expect(await worklist()).not.toContain(slug);
+    await publishAnswer(db(), { articleId, advisorId: ADVISOR, body: "门诊统筹基金每年最多支付600元。", by: "test", position: 1 });
+    expect((await getPublicArticle(db(), slug))!.answerMeta[0]!.check).toBeNull();
+    expect(await worklist()).toContain(slug);
+  });
+
+  it("refuses advisors, illustrative answers, unknown answers and a verified mark without its source", async () => {
+    const { answerId } = await answered("住院起付线为每次300元。");
+    const advisor = await signedIn("advisor");
+    expect((await post(advisor.cookie, answerId, official)).status).toBe(403);
+    const reviewer = await signedIn("reviewer");
+    const illustrative = await post(reviewer.cookie, answerId, { outcome: "illustrative" });
+    expect(illustrative.status).toBe(400);
+    expect(((await illustrative.json()) as { message: string }).message).toMatch(/示意数据/);
+    expect((await post(reviewer.cookie, 99_999_999, official)).status).toBe(404);
+    expect((await post(reviewer.cookie, "abc", official)).status).toBe(404);
+    expect((await post(reviewer.cookie, answerId, { outcome: "verified" })).status).toBe(400);
+    expect(await db().answerCheck.count({ where: { revision: { answerId } } })).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
-// A reviewer checks a policy's figures against the official document in the authoring app; the mark
-// shows on its calculator and on its (cached) landing page at once.
+// A reviewer checks figures against the official document in the authoring app — a policy's, then an
+// answer's — and the marks show at once on the calculator, the (cached) landing page and the (cached)
+// question page.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
@@ -51,4 +52,37 @@ test("a reviewer marks a policy verified; its calculator and landing page show t
   await expect(table).toContainText("已核对官方文件");
   await expect(table).toContainText("由周核实核对官方文件");
   await expect(table).toContainText("克医保发〔2025〕2号");
+});
+
+test("a reviewer checks an answer's figures; the cached question page shows the check under the answer", async ({ page }) => {
+  test.setTimeout(90_000);
+  const run = Date.now().toString(36);
+  const email = `answer-reviewer-${run}@example.cn`;
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-add.ts", "--email", email, "--name", "吴核对", "--role", "reviewer", "--password-stdin"], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", MEILI_URL: "" },
+    input: "reviewer password 123\n",
+  });
+  const slug = "anshan-2025-menzhen-tongchou-dingdian";
+  await page.goto(`/q/${slug}`);
+  await expect(page.locator("article.answer").first()).not.toContainText("对照官方文件核对");
+
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("reviewer password 123");
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.goto(`/admin/q/${slug}`);
+  const section = page.getByRole("region", { name: "核对解答中的数字" });
+  await section.locator("summary").first().click();
+  const form = section.getByRole("form").first();
+  await form.getByLabel(/官方文件标题/).fill("鞍山市职工基本医疗保险普通门诊统筹办法");
+  await form.getByLabel(/发布机关/).fill("鞍山市医疗保障局");
+  await form.getByLabel(/发布日期/).fill("2025-01-02");
+  await form.getByLabel(/官方网址/).fill("https://example.gov.cn/anshan/menzhen");
+  await form.getByRole("button", { name: /核对结果/ }).click();
+  await expect(form.getByRole("status")).toContainText("已记录");
+
+  await page.goto(`/q/${slug}`);
+  const check = page.locator("article.answer").first().locator(".answer-check");
+  await expect(check).toContainText(/文中数字已于 \d{4}-\d{2}-\d{2} 由审核编辑对照官方文件核对/);
+  await expect(check.getByRole("link", { name: "鞍山市职工基本医疗保险普通门诊统筹办法" })).toHaveAttribute("href", "https://example.gov.cn/anshan/menzhen");
 });
