@@ -56,7 +56,8 @@ export function CheckForm({ endpoint, outcomes, today, source, done, label = "�
     const byField: Record<string, string> = {};
     for (const f of (r.data.fields as { path: string[]; message: string }[] | undefined) ?? []) byField[f.path[0] ?? ""] ??= f.message;
     setErrors(byField);
-    setMessage({ ok: false, text: r.message });
+    // Each field says what it lacks beside it; the summary does not repeat them with internal names.
+    setMessage({ ok: false, text: Object.keys(byField).length ? "请补全标出的项目。" : r.message });
   };
 
   const field = (k: keyof typeof fields, label: string, opts: { type?: string; required?: boolean; hint?: string } = {}) => (

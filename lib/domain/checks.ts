@@ -25,7 +25,7 @@ export const checkInputSchema = z
   .superRefine((c, ctx) => {
     if (c.outcome === "verified") {
       // The same rule as a policy file's verified source, and the tables' CHECK constraints.
-      for (const [field, label] of [["title", "文件标题"], ["publisher", "发布机关"], ["publishedOn", "发布日期"], ["url", "官方网址"]] as const) {
+      for (const [field, label] of [["title", "官方文件标题"], ["publisher", "发布机关"], ["publishedOn", "发布日期"], ["url", "官方网址"]] as const) {
         if (!c[field]) ctx.addIssue({ code: "custom", path: [field], message: `标为“与官方文件一致”时需要填写${label}` });
       }
     }

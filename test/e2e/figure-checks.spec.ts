@@ -31,7 +31,9 @@ test("a reviewer marks a policy verified; its calculator and landing page show t
   await form.getByLabel("与官方文件一致").check();
   // Without the source the server names what is missing, and nothing is recorded.
   await form.getByRole("button", { name: "记录核实结果" }).click();
-  await expect(form.getByRole("alert")).toContainText("官方文件标题");
+  await expect(form.getByRole("alert")).toContainText("请补全标出的项目");
+  await expect(form.getByLabel(/官方文件标题/)).toHaveAttribute("aria-invalid", "true");
+  await expect(form).toContainText("标为“与官方文件一致”时需要填写官方网址");
   await form.getByLabel(/官方文件标题/).fill("克拉玛依市职工基本医疗保险门诊统筹实施办法");
   await form.getByLabel(/发布机关/).fill("克拉玛依市医疗保障局");
   await form.getByLabel(/文号/).fill("克医保发〔2025〕2号");
@@ -70,6 +72,7 @@ test("a reviewer checks an answer's figures; the cached question page shows the 
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill("reviewer password 123");
   await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("navigation", { name: "编辑后台" })).toBeVisible();
   await page.goto(`/admin/q/${slug}`);
   const section = page.getByRole("region", { name: "核对解答中的数字" });
   await section.locator("summary").first().click();
