@@ -72,6 +72,11 @@ export function adminAnalyticsPath(p: { from?: string; to?: string; region?: str
   return `/admin/analytics${qs ? `?${qs}` : ""}`;
 }
 
+/** A content gap's story in the authoring app: its searches, the question made of it, the answer's effect. */
+export function adminGapPath(id: number): string {
+  return `/admin/analytics/gaps/${id}`;
+}
+
 /** A policy's review page in the authoring app: its figures, checks and the form to check it. */
 export function adminPolicyPath(policyId: string): string {
   return `/admin/policies/${encodeURIComponent(policyId)}`;

@@ -10,7 +10,26 @@ function ticks(max: number): number[] {
   return [0, max / 2, max];
 }
 
-export function BarChart({ id, title, data, format = String }: { id: string; title: string; data: Point[]; format?: (v: number) => string }) {
+/**
+ * `marker`: the label of a bar to mark (a vertical line with `marker.text` as its title), e.g. the day
+ * an answer was published; `table`: a fuller table than the bars' own figures, as the chart's text
+ * alternative.
+ */
+export function BarChart({
+  id,
+  title,
+  data,
+  format = String,
+  marker,
+  table,
+}: {
+  id: string;
+  title: string;
+  data: Point[];
+  format?: (v: number) => string;
+  marker?: { label: string; text: string };
+  table?: { head: string[]; rows: string[][] };
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
@@ -38,9 +57,20 @@ export function BarChart({ id, title, data, format = String }: { id: string; tit
             </rect>
           );
         })}
+        {marker && data.some((d) => d.label === marker.label) ? (
+          <line
+            x1={PAD.left + (data.findIndex((d) => d.label === marker.label) + 0.5) * bw}
+            x2={PAD.left + (data.findIndex((d) => d.label === marker.label) + 0.5) * bw}
+            y1={PAD.top}
+            y2={PAD.top + ih}
+            className="marker"
+          >
+            <title>{`${marker.label}：${marker.text}`}</title>
+          </line>
+        ) : null}
         <XLabels data={data} />
       </svg>
-      <ChartTable caption={title} head={["日期", title]} rows={data.map((d) => [d.label, format(d.value)])} />
+      <ChartTable caption={title} head={table?.head ?? ["日期", title]} rows={table?.rows ?? data.map((d) => [d.label, format(d.value)])} />
     </figure>
   );
 }

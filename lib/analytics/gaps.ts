@@ -4,7 +4,7 @@
 // one click (it joins the advisors' queue with the gap's searches as its demand) or dismiss it.
 import "server-only";
 import { z } from "zod";
-import { createArticleTx, inTransaction } from "../articles/revisions.ts";
+import { createArticleTx, inTransaction, PUBLISH_ACTIONS } from "../articles/revisions.ts";
 import { inferTopics } from "../asks/topics.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Editor } from "../authoring/session.ts";
@@ -12,7 +12,9 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import type { TopicVocabulary } from "../domain/schema.ts";
 import { OPEN } from "../domain/visibility.ts";
+import { env } from "../env.ts";
 import { findRegionByName, isRegionCode } from "../regions/index.ts";
+import { type GapHistory, gapHistory, historySeries, type Series } from "./gap-history.ts";
 import { gapKey, synonymFolder } from "./gap-key.ts";
 
 export const GAP_STATES = ["open", "dismissed", "converted"] as const;
@@ -75,7 +77,19 @@ export const gapQuerySchema = z.object({
 });
 export type GapQuery = z.infer<typeof gapQuerySchema>;
 
-export type Gap = { id: number | null; query: string; region: string; searches: number; zeroHits: number; noClicks: number; cause: string; state: GapState; articleSlug: string | null };
+export type Gap = {
+  id: number | null;
+  query: string;
+  region: string;
+  searches: number;
+  zeroHits: number;
+  noClicks: number;
+  cause: string;
+  state: GapState;
+  articleSlug: string | null;
+  /** Once the question made of it has a published answer: lead time and zero-result searches before and after. */
+  history: GapHistory | null;
+};
 
 /** Date range [from, to] as timestamps: `to` includes its whole day. Default: the last 30 days. */
 export function dateRange(q: { from?: string; to?: string }, now = new Date()): { from: Date; to: Date } {
@@ -84,8 +98,11 @@ export function dateRange(q: { from?: string; to?: string }, now = new Date()): 
   return { from, to: new Date(to.getTime() + 86_400_000) };
 }
 
+/** Where the history's clock and the log's retention come from (tests move the clock). */
+export type HistoryOptions = { now?: Date; retentionDays?: number };
+
 /** The gaps of a date range, counted from the searches in it, most searched first. */
-export async function listGaps(db: Db, q: GapQuery): Promise<Gap[]> {
+export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Promise<Gap[]> {
   const { from, to } = dateRange(q);
   const region = q.region && !q.region.endsWith("0000") ? q.region : q.region?.slice(0, 2) ?? null;
   const rows = await db.$queryRawUnsafe<{ id: number | null; query: string; region: string; searches: bigint; zero_hits: bigint; no_clicks: bigint; cause: string; state: string | null; slug: string | null }[]>(
@@ -108,7 +125,139 @@ export async function listGaps(db: Db, q: GapQuery): Promise<Gap[]> {
     q.state ?? null,
     q.limit,
   );
-  return rows.map((r) => ({ id: r.id, query: r.query, region: r.region, searches: Number(r.searches), zeroHits: Number(r.zero_hits), noClicks: Number(r.no_clicks), cause: r.cause, state: (r.state ?? "open") as GapState, articleSlug: r.slug }));
+  const histories = await gapHistories(db, rows.filter((r) => r.id !== null && r.state === "converted").map((r) => r.id!), o);
+  return rows.map((r) => ({
+    id: r.id,
+    query: r.query,
+    region: r.region,
+    searches: Number(r.searches),
+    zeroHits: Number(r.zero_hits),
+    noClicks: Number(r.no_clicks),
+    cause: r.cause,
+    state: (r.state ?? "open") as GapState,
+    articleSlug: r.slug,
+    history: (r.id !== null && histories.get(r.id)) || null,
+  }));
+}
+
+const logStart = (o: HistoryOptions, now: Date) => new Date(now.getTime() - (o.retentionDays ?? env().SEARCH_LOG_RETENTION_DAYS) * 86_400_000);
+
+/**
+ * The history of each of these gaps that became a question with a published answer (the others are
+ * not in the map). Answered: the first publish of an answer on that question (its audit event). The
+ * searches counted are the gap's cluster (same words, same region) from its first unmet search on,
+ * with results or without, as far as the log still holds them.
+ */
+export async function gapHistories(db: Db, ids: number[], o: HistoryOptions = {}): Promise<Map<number, GapHistory>> {
+  if (!ids.length) return new Map();
+  const now = o.now ?? new Date();
+  // Counted from where the log begins even before the worker has removed what is older.
+  const logSince = logStart(o, now);
+  const rows = await db.$queryRawUnsafe<{ id: number; first_seen: Date; question_at: Date; answered_at: Date; before_searches: bigint; before_zero: bigint; after_searches: bigint; after_zero: bigint }[]>(
+    `SELECT g.id, g.first_seen, coalesce(a.created_at, g.decided_at, p.answered_at) AS question_at, p.answered_at,
+       count(l.id) FILTER (WHERE l.created_at < p.answered_at) AS before_searches,
+       count(l.id) FILTER (WHERE l.created_at < p.answered_at AND l.hits = 0) AS before_zero,
+       count(l.id) FILTER (WHERE l.created_at >= p.answered_at) AS after_searches,
+       count(l.id) FILTER (WHERE l.created_at >= p.answered_at AND l.hits = 0) AS after_zero
+     FROM content_gaps g
+     CROSS JOIN LATERAL (SELECT min(e.created_at) AS answered_at FROM audit_events e
+       WHERE e.article_id = g.article_id AND e.action = ANY($2::text[])) p
+     LEFT JOIN articles a ON a.id = g.article_id
+     LEFT JOIN search_log l ON l.gap_key = g.key AND l.gap_region = g.region
+       AND l.created_at >= greatest(g.first_seen, $4) AND l.created_at < $3
+     WHERE g.id = ANY($1::int[]) AND g.article_id IS NOT NULL AND p.answered_at IS NOT NULL
+     GROUP BY g.id, a.created_at, p.answered_at`,
+    ids,
+    Object.values(PUBLISH_ACTIONS),
+    now,
+    logSince,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      gapHistory({
+        firstSearchAt: r.first_seen,
+        questionAt: r.question_at,
+        answeredAt: r.answered_at,
+        now,
+        logSince,
+        before: { searches: Number(r.before_searches), zeroHits: Number(r.before_zero) },
+        after: { searches: Number(r.after_searches), zeroHits: Number(r.after_zero) },
+      }),
+    ]),
+  );
+}
+
+export type GapDetail = Omit<Gap, "id"> & {
+  id: number;
+  firstSeen: string;
+  lastSeen: string;
+  decidedAt: string | null;
+  /** The question made of it, while it exists. */
+  article: { slug: string; title: string; state: string; createdAt: string } | null;
+  /** Its searches per day or week since the first one the log still holds, with and without results. */
+  series: Series;
+};
+
+/** One gap with its whole story (any state): counts over the retention window, history, series. */
+export async function gapDetail(db: Db, id: number, o: HistoryOptions = {}): Promise<GapDetail | null> {
+  const g = await db.contentGap.findUnique({ where: { id } });
+  if (!g) return null;
+  const now = o.now ?? new Date();
+  const article = g.articleId ? await db.article.findUnique({ where: { id: g.articleId }, select: { slug: true, title: true, state: true, createdAt: true } }) : null;
+  const history = (await gapHistories(db, [id], { ...o, now })).get(id) ?? null;
+  const from = new Date(Math.max(g.firstSeen.getTime(), logStart(o, now).getTime()));
+  const days = await db.$queryRawUnsafe<{ day: Date; searches: bigint; zero: bigint }[]>(
+    `SELECT date_trunc('day', created_at) AS day, count(*) AS searches, count(*) FILTER (WHERE hits = 0) AS zero
+     FROM search_log WHERE gap_key = $1 AND gap_region = $2 AND created_at >= $3 AND created_at < $4
+     GROUP BY 1 ORDER BY 1`,
+    g.key,
+    g.region,
+    from,
+    now,
+  );
+  const questionAt = history ? new Date(history.questionAt) : g.state === "converted" ? (article?.createdAt ?? g.decidedAt) : null;
+  return {
+    id: g.id,
+    query: g.query,
+    region: g.region,
+    searches: g.searches,
+    zeroHits: g.zeroHits,
+    noClicks: g.noClicks,
+    cause: g.cause,
+    state: g.state as GapState,
+    articleSlug: article?.slug ?? null,
+    history,
+    firstSeen: g.firstSeen.toISOString(),
+    lastSeen: g.lastSeen.toISOString(),
+    decidedAt: g.decidedAt?.toISOString() ?? null,
+    article: article && { slug: article.slug, title: article.title, state: article.state, createdAt: article.createdAt.toISOString() },
+    series: historySeries(
+      days.map((d) => ({ day: d.day.toISOString().slice(0, 10), searches: Number(d.searches), zeroHits: Number(d.zero) })),
+      { from, now, questionAt, answeredAt: history ? new Date(history.answeredAt) : null },
+    ),
+  };
+}
+
+export type ConvertedGap = { id: number; query: string; region: string; searches: number; decidedAt: string | null; article: { slug: string; title: string; state: string } | null; history: GapHistory | null };
+
+/**
+ * The gaps made into questions, latest first, with their histories once answered (the dashboard's
+ * follow-up list); `region` as in listGaps (a province includes its cities).
+ */
+export async function listConvertedGaps(db: Db, o: HistoryOptions & { limit?: number; region?: string } = {}): Promise<ConvertedGap[]> {
+  const region = !o.region ? {} : o.region.endsWith("0000") ? { region: { startsWith: o.region.slice(0, 2) } } : { region: o.region };
+  const gaps = await db.contentGap.findMany({ where: { state: "converted", ...region }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: o.limit ?? 20 });
+  const ids = gaps.map((g) => g.articleId).filter((a): a is string => !!a);
+  const [articles, histories] = await Promise.all([
+    db.article.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, title: true, state: true } }),
+    gapHistories(db, gaps.map((g) => g.id), o),
+  ]);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return gaps.map((g) => {
+    const a = g.articleId ? byId.get(g.articleId) : undefined;
+    return { id: g.id, query: g.query, region: g.region, searches: g.searches, decidedAt: g.decidedAt?.toISOString() ?? null, article: a ? { slug: a.slug, title: a.title, state: a.state } : null, history: histories.get(g.id) ?? null };
+  });
 }
 
 /** Title of the question made from a gap: the wording readers used, as long as a title must be. */

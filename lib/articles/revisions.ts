@@ -42,6 +42,9 @@ async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: st
 
 const run = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
 
+/** The audit actions that put an answer live: the first of them on a question is when it was answered. */
+export const PUBLISH_ACTIONS = { answer: "answer.publish", revision: "revision.publish" } as const;
+
 export type RevisionInput = {
   articleId: string;
   /** 1-based answer position; omitted for a new answer. */
@@ -68,7 +71,7 @@ export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ ans
     const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
     answers[position - 1] = answer;
     const next = await check(tx, { ...current.record, state: stateAfterAnswer(current.record.state), answers });
-    await write(tx, current, next, input.by, "answer.publish", { position }, input.summary);
+    await write(tx, current, next, input.by, PUBLISH_ACTIONS.answer, { position }, input.summary);
     const row = await tx.answer.findUniqueOrThrow({ where: { articleId_position: { articleId: current.id, position } }, include: { publishedRevision: true } });
     await tx.answerDraft.deleteMany({ where: { answerId: row.id, authorId: input.by } });
     return { answerId: row.id, revision: row.publishedRevision!.number };
@@ -154,7 +157,7 @@ export async function publishRevisionTx(tx: Tx, input: { revisionId: number; by:
   const next = await check(tx, withAnswer(current.record, position, answer, stateAfterAnswer(current.record.state)));
   const latest = await tx.answerRevision.findFirst({ where: { answerId: rev.answerId }, orderBy: { number: "desc" }, select: { id: true } });
   const summary = input.summary ?? (latest?.id === rev.id ? undefined : `恢复自第 ${rev.number} 版`);
-  await write(tx, current, next, input.by, "revision.publish", { revision: rev.number, position }, summary);
+  await write(tx, current, next, input.by, PUBLISH_ACTIONS.revision, { revision: rev.number, position }, summary);
   const row = await tx.answer.findUniqueOrThrow({ where: { id: rev.answerId }, include: { publishedRevision: true } });
   return { revision: row.publishedRevision!.number, articleId: current.id };
 }

@@ -1,6 +1,7 @@
 // The only place that creates a Prisma client.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
+import type { ClientBase } from "pg";
 import { env } from "../env.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 
@@ -11,13 +12,22 @@ export type DbOrTx = Db | Tx;
 
 const cache = globalThis as unknown as { __yibaoDb?: Map<string, PrismaClient> };
 
+// Every pooled connection listens for 'error' for its whole life. pg-pool stops listening on a new
+// connection when it hands it out, and the adapter starts only after an `await`: a FATAL that arrives
+// in the same read as the end of the handshake (Postgres killed or restarted just then) would be an
+// 'error' event nobody hears, and that ends the process. The failure still reaches whoever holds the
+// connection, through its query.
+const hearErrors = (client: ClientBase) => {
+  client.on("error", () => {});
+};
+
 /** One client per URL per process (Next's dev server re-evaluates modules; tests use several URLs). */
 export function getDb(url = env().DATABASE_URL): PrismaClient {
   if (!url) throw new Error("DATABASE_URL is not set: start the site with `npm start`, or set it to your Postgres.");
   cache.__yibaoDb ??= new Map();
   let db = cache.__yibaoDb.get(url);
   if (!db) {
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, onConnect: hearErrors }) });
     cache.__yibaoDb.set(url, db);
   }
   return db;

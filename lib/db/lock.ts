@@ -17,9 +17,17 @@ export async function acquireLock(
   opts: { wait?: boolean; onWait?: () => void } = {},
 ): Promise<HeldLock | null> {
   const client = new pg.Client({ connectionString: url, application_name: `lock:${name}` });
+  // Listening before connect, not after: the server's last words (a FATAL when Postgres stops or is
+  // killed) can arrive in the same read as the end of the handshake, and are emitted before the code
+  // after `await connect()` runs; an 'error' event nobody listens to ends the process. A broken
+  // connection means the lock is gone; the holder's own queries fail too and its retry path takes over.
+  let reported = false;
+  client.on("error", (e) => {
+    if (reported) return;
+    reported = true;
+    console.warn(`lock ${name}: connection lost (${e.message.replace(/\s+/g, " ").trim()}); the lock is released`);
+  });
   await client.connect();
-  // A broken connection means the lock is gone; the holder learns it from its next query.
-  client.on("error", () => {});
   try {
     const tried = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok", [NAMESPACE, name]);
     if (!tried.rows[0]?.ok) {

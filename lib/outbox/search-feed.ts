@@ -120,7 +120,10 @@ export async function feedSearch(
     batchSize?: number;
     inFlight?: number;
     onBatch?: (done: number) => void;
-    /** While this returns true an empty outbox means "wait for more" (rows are still being written). */
+    /**
+     * While this returns true an empty outbox means "wait for more" (rows are still being written). It
+     * must turn false only after the last write has committed: the feed then reads once more and stops.
+     */
     more?: () => boolean;
     /** Settings for an index that has to be created (a rebuild); else the live index's are kept. */
     vocabulary?: SearchVocabulary;
@@ -160,10 +163,14 @@ export async function feedSearch(
       opts.onBatch?.(report.rows);
     };
     for (;;) {
+      // Asked before the read, not after: a writer that says "done" has committed, so a read that starts
+      // after that answer sees its last rows. Asked after an empty read, "done" could come from a commit
+      // that landed while the read was under way, and those rows would be left behind.
+      const moreComing = opts.more?.() ?? false;
       const rows = await outboxAfter(db, position, batchSize);
       if (!rows.length) {
         if (pending.length) await settle();
-        else if (opts.more?.()) await new Promise((r) => setTimeout(r, 50));
+        else if (moreComing) await new Promise((r) => setTimeout(r, 50));
         else break;
         continue;
       }

@@ -120,13 +120,56 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   };
   o.signal.addEventListener("abort", nudge);
 
-  const listener = new pg.Client({ connectionString: o.databaseUrl, application_name: "outbox-worker" });
-  listener.on("notification", nudge);
-  listener.on("error", (e) => {
-    if (!o.signal.aborted) log(`worker: notification connection lost (${e.message}); polling every ${pollMs} ms`);
-  });
-  await listener.connect();
-  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  // Notifications only shorten the wait; the loops poll anyway. A lost connection (Postgres restarted)
+  // is opened again with a growing pause, and the loops are woken once it is back, for what committed
+  // while nobody listened. The first connection failing stops the worker, as any start-up failure does.
+  let listener: pg.Client | null = null;
+  let relisten: ReturnType<typeof setTimeout> | undefined;
+  const openListener = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ connectionString: o.databaseUrl, application_name: "outbox-worker" });
+    let lost = false;
+    let open = false;
+    client.on("notification", nudge);
+    // Before connect: an 'error' event nobody listens to would end the process. While opening, the
+    // failure is the caller's (thrown below); once open, a loss is mended here.
+    client.on("error", (e) => {
+      if (lost) return;
+      lost = true;
+      if (listener === client) listener = null;
+      void client.end().catch(() => {});
+      if (!open || o.signal.aborted) return;
+      log(`worker: notification connection lost (${e.message.replace(/\s+/g, " ").trim()}); polling every ${pollMs} ms until it is back`);
+      listenAgain(1);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      // Lost in the same read as the answer to LISTEN: the handler above ran before this line.
+      if (lost) throw new Error("notification connection lost while opening");
+      open = true;
+    } catch (e) {
+      lost = true;
+      await client.end().catch(() => {});
+      throw e;
+    }
+    return client;
+  };
+  const listenAgain = (attempt: number) => {
+    if (o.signal.aborted) return;
+    relisten = setTimeout(async () => {
+      if (o.signal.aborted) return;
+      try {
+        const client = await openListener();
+        if (o.signal.aborted) return void (await client.end().catch(() => {}));
+        listener = client;
+        log("worker: notification connection back");
+        nudge();
+      } catch {
+        listenAgain(attempt + 1);
+      }
+    }, Math.min(30_000, 500 * 2 ** attempt));
+  };
+  listener = await openListener();
 
   // Two loops: related questions can take seconds on a large corpus and must not delay search.
   let relationsWanted = true;
@@ -185,7 +228,8 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   try {
     await Promise.all([...indexes.map(searchLoop), relationsLoop(), analyticsLoop()]);
   } finally {
-    await listener.end().catch(() => {});
+    clearTimeout(relisten);
+    await listener?.end().catch(() => {});
   }
 }
 

@@ -24,6 +24,8 @@ export type Manifest = {
 /** A fingerprint of the stored content: every article's slug, state and content hash. */
 export async function contentFingerprint(databaseUrl: string): Promise<{ fingerprint: string; articles: number }> {
   const c = new pg.Client({ connectionString: databaseUrl });
+  // A lost connection fails the query below; unheard, the 'error' event would end the process.
+  c.on("error", () => {});
   await c.connect();
   try {
     const { rows } = await c.query<{ slug: string; state: string; content_hash: string }>(`SELECT slug, state::text, content_hash FROM articles ORDER BY slug`);
@@ -39,6 +41,7 @@ const copyTree = (from: string, to: string) => execFileSync("cp", ["-a", from, t
 /** A physical base backup of the running embedded cluster at `pgdata` into `out`. */
 export async function backupCluster(databaseUrl: string, pgdata: string, out: string): Promise<void> {
   const c = new pg.Client({ connectionString: databaseUrl, application_name: "npm run backup" });
+  c.on("error", () => {}); // as above: the failing query reports it
   await c.connect();
   try {
     await c.query(`SELECT pg_backup_start('npm run backup', true)`);

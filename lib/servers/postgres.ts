@@ -105,6 +105,9 @@ export async function startEmbeddedPostgres(opts: {
   const url = (pw: string, db = DATABASE) => `postgresql://${USER}:${encodeURIComponent(pw)}@${reachHost(host)}:${port}/${db}`;
   const admin = async (pw: string, sql: string, params: unknown[] = []) => {
     const c = new pg.Client({ connectionString: url(pw, "postgres") });
+    // A server that dies mid-query fails the query (the caller hears of it); unheard, the 'error'
+    // event the client also emits would end the process.
+    c.on("error", () => {});
     await c.connect();
     try {
       await c.query(sql, params);

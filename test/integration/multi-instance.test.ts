@@ -120,6 +120,9 @@ it("rebuilds an instance put back to an older copy of its data", { timeout: 180_
   await restart(a);
   await setArticleState(db, { articleId: await articleId(db, "yidi-beian"), state: "published", by: "editor:test" });
   await until("A has the change", async () => (await docCount(a)) === 3);
+  // …and its feed has recorded so (the row is pruned once both feeds have): stopped before that, the
+  // feed rightly replays the row onto the old copy instead of finding it older, and no rebuild is due.
+  await until("the row applied by both feeds", async () => (await db.outbox.count()) === 0);
   await a.server!.stop();
   await rm(a.dir, { recursive: true, force: true });
   execFileSync("cp", ["-a", old, a.dir]);

@@ -3,16 +3,19 @@ import { BarChart, LineChart } from "@/components/admin/Charts";
 import { GapActions } from "@/components/admin/GapActions";
 import { CAUSE_LABELS } from "@/lib/analytics/cause";
 import { dashboard } from "@/lib/analytics/dashboard";
-import { gapQuerySchema, listGaps, type Gap } from "@/lib/analytics/gaps";
+import { durationText } from "@/lib/analytics/gap-history";
+import { gapQuerySchema, listConvertedGaps, listGaps, type Gap } from "@/lib/analytics/gaps";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
+import { adminGapPath } from "@/lib/urls";
 
 export const metadata = { title: "搜索分析" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const pct = (v: number) => `${(v * 100).toFixed(v && v < 0.1 ? 1 : 0)}%`;
+const rate = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 const rangeSchema = gapQuerySchema.pick({ from: true, to: true, region: true });
 
 export default async function AnalyticsPage({ searchParams }: Props) {
@@ -22,7 +25,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   const parsed = rangeSchema.safeParse(raw);
   const range = parsed.success ? parsed.data : {};
   const db = getDb();
-  const [d, gaps] = await Promise.all([dashboard(db, range), listGaps(db, { ...range, state: "open", limit: 200 })]);
+  const [d, gaps, converted] = await Promise.all([dashboard(db, range), listGaps(db, { ...range, state: "open", limit: 200 }), listConvertedGaps(db, { limit: 20, region: range.region })]);
   const byRegion = new Map<string, Gap[]>();
   for (const g of gaps) byRegion.set(g.region, [...(byRegion.get(g.region) ?? []), g]);
   const regions = [...byRegion.entries()].sort((a, b) => b[1].reduce((s, g) => s + g.searches, 0) - a[1].reduce((s, g) => s + g.searches, 0)).slice(0, 12);
@@ -116,7 +119,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
                       {regionLabel(region)}
                     </th>
                   ) : null}
-                  <td>{g.query}</td>
+                  <td>{g.id ? <Link href={adminGapPath(g.id)}>{g.query}</Link> : g.query}</td>
                   <td>
                     {g.searches}
                     <span className="meta">（零结果 {g.zeroHits}，无点击 {g.noClicks}）</span>
@@ -128,6 +131,42 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             )}
           </tbody>
         </table>
+      )}
+
+      <h2>已转为问题的缺口</h2>
+      {converted.length === 0 ? (
+        <p className="meta">还没有缺口转为问题。</p>
+      ) : (
+        <>
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">搜索</th>
+                <th scope="col">地区</th>
+                <th scope="col">前置时间</th>
+                <th scope="col">零结果 / 天（发布前 → 发布后）</th>
+                <th scope="col">问题</th>
+              </tr>
+            </thead>
+            <tbody>
+              {converted.map((g) => (
+                <tr key={g.id}>
+                  <td>
+                    <Link href={adminGapPath(g.id)}>{g.query}</Link>
+                  </td>
+                  <td>{regionLabel(g.region)}</td>
+                  <td>{g.history ? durationText(g.history.leadTimeMs) : <span className="meta">待解答</span>}</td>
+                  <td>
+                    {g.history ? `${rate(g.history.before.zeroPerDay)} → ${rate(g.history.after.zeroPerDay)}` : "—"}
+                    {typeof g.history?.zeroPerDayDrop === "number" ? <span className="meta">（{g.history.zeroPerDayDrop >= 0 ? "减少" : "增加"} {pct(Math.abs(g.history.zeroPerDayDrop))}）</span> : null}
+                  </td>
+                  <td>{g.article ? <Link href={`/admin/q/${g.article.slug}`}>{g.article.title}</Link> : <span className="meta">已不存在</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="meta">前置时间：从第一次搜索到解答发布。零结果 / 天按同一缺口（同样的词、同一地区）的全部搜索计。</p>
+        </>
       )}
 
       <h2>最慢的查询</h2>

@@ -19,7 +19,11 @@ export const GET = adminRoute({ role: "reviewer", action: "analytics.export" }, 
   let rows: (string | number | null)[][];
   if (q.data.table === "gaps") {
     const gaps = await listGaps(db, { ...q.data, limit: 500 });
-    rows = [["query", "region", "region_name", "searches", "zero_hits", "no_clicks", "cause", "state"], ...gaps.map((g) => [g.query, g.region, regionLabel(g.region), g.searches, g.zeroHits, g.noClicks, CAUSE_LABELS[g.cause as keyof typeof CAUSE_LABELS] ?? g.cause, g.state])];
+    const rate = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v.toFixed(3)));
+    rows = [
+      ["query", "region", "region_name", "searches", "zero_hits", "no_clicks", "cause", "state", "answered_at", "lead_time_days", "zero_per_day_before", "zero_per_day_after"],
+      ...gaps.map((g) => [g.query, g.region, regionLabel(g.region), g.searches, g.zeroHits, g.noClicks, CAUSE_LABELS[g.cause as keyof typeof CAUSE_LABELS] ?? g.cause, g.state, g.history?.answeredAt ?? null, g.history?.leadTimeDays ?? null, rate(g.history?.before.zeroPerDay), rate(g.history?.after.zeroPerDay)]),
+    ];
   } else {
     const d = await dashboard(db, q.data);
     rows = q.data.table === "slowest"
