@@ -10,7 +10,7 @@ export async function register() {
 
 /**
  * Next calls this as soon as a render fails, before it writes the status. A failure for want of the
- * database marks the request, and scripts/web-server.mjs answers it with 503 instead of Next's 500.
+ * database marks the request, and scripts/web-server/http.mjs answers it with 503 instead of Next's 500.
  */
 export function onRequestError(error: unknown, request: { headers: Record<string, string | string[] | undefined> }) {
   const id = request.headers[REQUEST_ID_HEADER];

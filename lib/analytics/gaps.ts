@@ -293,9 +293,3 @@ export async function dismissGap(db: Db, id: number, editor: Editor): Promise<vo
   });
 }
 
-/** Searches filed under the gaps that became these questions: the demand the advisors' queue shows. */
-export async function gapDemand(db: Db, articleIds: string[]): Promise<Map<string, number>> {
-  if (!articleIds.length) return new Map();
-  const rows = await db.contentGap.findMany({ where: { articleId: { in: articleIds } }, select: { articleId: true, searches: true } });
-  return new Map(rows.map((r) => [r.articleId!, r.searches]));
-}

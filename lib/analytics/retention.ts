@@ -4,7 +4,7 @@ import "server-only";
 import { dropOldWindows } from "../asks/throttle.ts";
 import type { Db } from "../db/client.ts";
 import { fileSearches, rebuildGaps } from "./gaps.ts";
-import { dropOldSalts } from "./salt.ts";
+import { dropOldSalts } from "../privacy/client-hash.ts";
 
 export async function dropOldSearches(db: Db, retentionDays: number, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - retentionDays * 86_400_000);

@@ -3,15 +3,13 @@
 // then one transaction: the article (state pending, through the one save path) and its follow link.
 import "server-only";
 import { z } from "zod";
-import { clientHash } from "../analytics/salt.ts";
+import { clientHash } from "../privacy/client-hash.ts";
 import { createArticleTx, inTransaction } from "../articles/revisions.ts";
 import { freeSlug } from "../authoring/questions.ts";
-import { loadConfig } from "../content/load.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { insuranceSchema, type TopicVocabulary } from "../domain/schema.ts";
 import { ASKED } from "../domain/visibility.ts";
-import { env } from "../env.ts";
 import { isRegionCode, NATIONWIDE } from "../regions/index.ts";
 import { followPath } from "../urls.ts";
 import { maskPersonalData, PII_LABELS, type PiiKind } from "./mask.ts";
@@ -45,16 +43,10 @@ export const askSchema = z.object({
 });
 export type AskInput = z.input<typeof askSchema>;
 
-let topics: Promise<TopicVocabulary> | undefined;
-/** The topic vocabulary of CONTENT_DIR, read once per process (topics of questions made in the app). */
-export function topicVocabulary(): Promise<TopicVocabulary> {
-  topics ??= loadConfig(env().contentDir).then((c) => c.topics, () => []);
-  return topics;
-}
-
 export type AskResult = { followUrl: string; masked: string[] };
 
-export async function askQuestion(db: Db, input: z.output<typeof askSchema>, client: { address: string }): Promise<AskResult> {
+/** `topics`: the content's topic vocabulary, to give the question its topics (lib/site/topics.ts). */
+export async function askQuestion(db: Db, input: z.output<typeof askSchema>, client: { address: string }, topics: TopicVocabulary): Promise<AskResult> {
   // A bot that filled the hidden field is told it succeeded and learns nothing; nothing is stored.
   if (input.website?.trim()) return { followUrl: followPath(newFollowToken()), masked: [] };
   const key = `ask:${await clientHash(db, client.address)}`;
@@ -74,7 +66,7 @@ export async function askQuestion(db: Db, input: z.output<typeof askSchema>, cli
   for (let attempt = 1; ; attempt++) {
     const slug = await freeSlug(db, title.text.replace(/［[^］]*］/g, ""));
     try {
-      await store(db, slug, token, title.text, question?.text, input, masked);
+      await store(db, slug, token, title.text, question?.text, input, masked, topics);
       break;
     } catch (e) {
       if (!(e instanceof AppError && e.code === "conflict") || attempt >= 3) throw e;
@@ -83,7 +75,7 @@ export async function askQuestion(db: Db, input: z.output<typeof askSchema>, cli
   return { followUrl: followPath(token), masked: masked.map((k) => PII_LABELS[k]) };
 }
 
-function store(db: Db, slug: string, token: string, title: string, question: string | undefined, input: z.output<typeof askSchema>, masked: PiiKind[]) {
+function store(db: Db, slug: string, token: string, title: string, question: string | undefined, input: z.output<typeof askSchema>, masked: PiiKind[], topics: TopicVocabulary) {
   return inTransaction(db, async (tx) => {
     const { id } = await createArticleTx(tx, {
       by: "public",
@@ -93,7 +85,7 @@ function store(db: Db, slug: string, token: string, title: string, question: str
         ...(question ? { question } : {}),
         region: input.region ?? NATIONWIDE,
         insurance: input.insurance ? [input.insurance] : ["employee", "resident"],
-        topics: inferTopics(`${title}${question ?? ""}`, await topicVocabulary()),
+        topics: inferTopics(`${title}${question ?? ""}`, topics),
         published: new Date().toISOString().slice(0, 10),
         status: ASKED,
         related: [],

@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { ASKED, isAnswered, isPublic } from "../domain/visibility.ts";
 import { followPath } from "../urls.ts";
-import { clientHash } from "../analytics/salt.ts";
+import { clientHash } from "../privacy/client-hash.ts";
 import { takeToken } from "./throttle.ts";
 import { hashToken, newFollowToken, TOKEN_RE } from "./token.ts";
 

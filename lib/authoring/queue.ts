@@ -1,7 +1,6 @@
 // The advisors' queue: questions waiting for an answer, with who is working on each (a soft lock that
 // expires) and how often readers searched for something like it (the demand signal, from the search log).
 import "server-only";
-import { gapDemand } from "../analytics/gaps.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { OPEN } from "../domain/visibility.ts";
@@ -74,4 +73,11 @@ export async function claimQuestion(db: Db, slug: string, editor: Editor) {
     await tx.claim.upsert({ where: { articleId: article.id }, create: { articleId: article.id, userId: editor.id, expiresAt: until }, update: { userId: editor.id, expiresAt: until } });
     return { until: until.toISOString() };
   });
+}
+
+/** Searches filed under the gaps that became these questions: the demand the advisors' queue shows. */
+async function gapDemand(db: Db, articleIds: string[]): Promise<Map<string, number>> {
+  if (!articleIds.length) return new Map();
+  const rows = await db.contentGap.findMany({ where: { articleId: { in: articleIds } }, select: { articleId: true, searches: true } });
+  return new Map(rows.map((r) => [r.articleId!, r.searches]));
 }

@@ -22,7 +22,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 /** The header the web server gives each request, so that a failed render can be tied back to it. */
 export const REQUEST_ID_HEADER = "x-yibao-request";
 
-/** Requests whose render failed for want of the database (shared with scripts/web-server.mjs). */
+/** Requests whose render failed for want of the database (shared with scripts/web-server/http.mjs). */
 export function unavailableRequests(): Set<string> {
   const g = globalThis as unknown as Record<symbol, Set<string> | undefined>;
   return (g[Symbol.for("yibao.unavailable-requests")] ??= new Set());

@@ -116,14 +116,41 @@ describe("pages and route handlers", () => {
   });
 
   // Next.js decodes dynamic segments before any page runs and answers a broken escape with a plain-text
-  // 500 of its own (seen on `npm start`): proxy.ts answers those paths first.
-  it.each(["/q/%", "/calculators/%", "/calculators/%E4%B8", "/api/x%zz"])("answers %s with 404 from the proxy, with the security policy", async (path) => {
-    const { NextRequest } = await import("next/server");
-    const { proxy } = await import("../../proxy.ts");
-    const response = proxy(new NextRequest(new URL(path, "http://127.0.0.1:3000")));
+  // 500 of its own (seen on `npm start`): the web server answers those paths before Next sees them.
+  it.each(["/q/%", "/calculators/%", "/calculators/%E4%B8", "/api/x%zz"])("answers %s with a Chinese 404 before Next, with a security policy", async (path) => {
+    const { brokenEscapeResponse } = await import("../../scripts/web-server/http.mjs");
+    const response = brokenEscapeResponse(path)!;
     expect(response.status).toBe(404);
-    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    expect(await response.text()).toMatch(path.startsWith("/api/") ? /"error":"not_found"/ : /找不到这个页面/);
+    expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response.body).toMatch(path.startsWith("/api/") ? /"error":"not_found"/ : /找不到这个页面/);
+    expect(brokenEscapeResponse(path.replace(/%.*$/, "ok"))).toBeNull();
+  });
+
+  it("turns a 500 of a render that failed for want of the database into a 503 with Retry-After, and only that", async () => {
+    const { createServer } = await import("node:http");
+    const { withOutagesAs503, unavailableRequests, REQUEST_ID_HEADER } = await import("../../scripts/web-server/http.mjs");
+    const { REQUEST_ID_HEADER: marked } = await import("../../lib/db/availability.ts");
+    expect(REQUEST_ID_HEADER).toBe(marked);
+    let n = 0;
+    // As Next does: the render fails (instrumentation.ts marks the request when the database is why),
+    // then the error page goes out with status 500.
+    const server = createServer(
+      withOutagesAs503((req, res) => {
+        if (req.url === "/db-down") unavailableRequests().add(req.headers[REQUEST_ID_HEADER] as string);
+        res.statusCode = req.url === "/ok" ? 200 : 500;
+        res.end("服务暂时不可用");
+      }, () => `r${++n}`),
+    );
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    onTestFinished(() => new Promise<void>((r) => server.close(() => r())));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const down = await fetch(`${base}/db-down`, { headers: { [REQUEST_ID_HEADER]: "forged" } });
+    expect([down.status, down.headers.get("retry-after")]).toEqual([503, "30"]);
+    const bug = await fetch(`${base}/bug`);
+    expect([bug.status, bug.headers.get("retry-after")]).toEqual([500, null]);
+    expect((await fetch(`${base}/ok`)).status).toBe(200);
+    expect(unavailableRequests().size).toBe(0);
+    expect((await fetch(`${base}/q/%`)).status).toBe(404);
   });
 
   it("/api/health says only which dependency is down, with 503 when Postgres is, and logs why", async () => {

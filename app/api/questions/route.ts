@@ -4,7 +4,8 @@ import { askQuestion, askSchema } from "@/lib/asks/ask";
 import { getDb } from "@/lib/db/client";
 import { clientOf } from "@/lib/site/client";
 import { publicRoute } from "@/lib/site/admin-api";
+import { topicVocabulary } from "@/lib/site/topics";
 
 export const dynamic = "force-dynamic";
 
-export const POST = publicRoute({ body: askSchema }, ({ req, body }) => askQuestion(getDb(), body, clientOf(req.headers)), 202);
+export const POST = publicRoute({ body: askSchema }, async ({ req, body }) => askQuestion(getDb(), body, clientOf(req.headers), await topicVocabulary()), 202);

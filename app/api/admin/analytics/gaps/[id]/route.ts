@@ -4,7 +4,7 @@
 // unanswered question (joins the advisors' queue) or is dismissed; audited. Reviewers and admins.
 import { z } from "zod";
 import { convertGap, dismissGap, gapDetail } from "@/lib/analytics/gaps";
-import { topicVocabulary } from "@/lib/asks/ask";
+import { topicVocabulary } from "@/lib/site/topics";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { adminRoute } from "@/lib/site/admin-api";
