@@ -3,7 +3,7 @@
 import type { Settings } from "meilisearch";
 import type { SearchVocabulary } from "../domain/schema.ts";
 
-export const CHINESE_ATTRIBUTES = ["title", "aliases", "question", "topics", "regionNames", "answers"];
+export const CHINESE_ATTRIBUTES = ["title", "question", "aliases", "topics", "regionNames", "answers"];
 export const PINYIN_ATTRIBUTES = ["pinyin", "initials"];
 
 /**
