@@ -137,6 +137,10 @@ export const searchVocabularySchema = z
           .object({
             says: z.array(searchTerm).min(1).describe("How people put it: 老人, 外地, 钱怎么报"),
             means: z.array(searchTerm).min(1).describe("The domain's words for it, first the main one: 退休人员, 老年人"),
+            person: z
+              .boolean()
+              .optional()
+              .describe("The words name whom a question is about (老人, 孩子): answers speak of the scheme, so these go last in a query"),
           })
           .strict(),
       )
