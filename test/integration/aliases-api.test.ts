@@ -3,13 +3,13 @@
 // Chinese, Origin and role checks.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createAccount } from "../../lib/authoring/accounts.ts";
 import type { Role } from "../../lib/auth/roles.ts";
 import { ingestContent } from "../../lib/content/ingest.ts";
 import { closeDb, getDb } from "../../lib/db/client.ts";
 import { feedOnce } from "../../lib/outbox/worker.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
+import { signedIn as signInAs } from "../support/sign-in.ts";
 
 const SITE = "http://localhost:3000";
 let databaseUrl: string;
@@ -39,16 +39,7 @@ afterAll(async () => {
 const db = () => getDb(databaseUrl);
 const index = () => getIndex(getSearchClient(inject("meiliUrl"), inject("meiliKey")), indexName);
 
-let clients = 0;
-async function signedIn(role: Role) {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
-  const password = "correct horse battery";
-  const account = await createAccount(db(), { email, name: `测试${role}`, role, password, by: "test" }, databaseUrl);
-  const ip = `198.51.100.${++clients}`;
-  const res = await api.auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": ip }, body: JSON.stringify({ email, password }) }));
-  expect(res.status).toBe(200);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), userId: account.userId };
-}
+const signedIn = (role: Role) => signInAs(databaseUrl, api.auth.POST, role);
 
 function put(slug: string, body: unknown, opts: { cookie?: string; origin?: string } = {}) {
   const headers = new Headers({ "content-type": "application/json", origin: opts.origin ?? SITE });
