@@ -8,8 +8,7 @@ import { normalizeQuery, type NormalizedQuery, stripPrivateUse } from "../query/
 import { type PlanStep, planQuery, type QueryPlan, type StepFields } from "../query/plan.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { hasPreference, preferRegionAndYear, type RankContext } from "../query/rank.ts";
-import { findRegionByName, NATIONWIDE, regionLabel } from "../regions/index.ts";
-import { placeInQuery } from "../regions/place.ts";
+import { NATIONWIDE, regionLabel } from "../regions/index.ts";
 import { questionPath } from "../urls.ts";
 import type { SearchDocument } from "./document.ts";
 import { fallbackSearch } from "./fallback.ts";
@@ -296,9 +295,7 @@ function matchingWords(h: object): number {
 
 /** The place a query names (no region filter chosen): its articles are preferred (lib/query/rank.ts). */
 function rankContext(p: SearchParams, plan: QueryPlan): RankContext {
-  if (p.region || p.sort === "newest" || plan.query.kind === "empty") return {};
-  const place = placeInQuery(plan.query.text, findRegionByName);
-  return place ? { region: place.code } : {};
+  return plan.place && !p.region && p.sort !== "newest" ? { region: plan.place } : {};
 }
 
 function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDocument, unknown>> }): SearchHit {
