@@ -89,6 +89,11 @@ export default async function SearchPage({ searchParams }: Props) {
           显示{result.yearShown}年的解答。<Link href={href({ year: undefined, page: 1 })}>不限年份</Link>
         </p>
       ) : null}
+      {result?.yearMissing ? (
+        <p className="meta" role="status">
+          还没有{result.yearMissing}年的解答，以下先显示{result.hits[0]?.year ? `最近年份（${result.hits[0].year}年）` : "其他年份"}的解答。
+        </p>
+      ) : null}
       {result?.mode === "fallback" ? (
         <p className="notice" role="status">
           搜索服务暂时降级：以下结果来自备用检索，可能不够完整（不支持同义词和拼音）。

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRegionByName } from "../regions/index.ts";
-import { classifyCause, placeInQuery, regionCovers } from "./cause.ts";
+import { classifyCause } from "./cause.ts";
 
 describe("classifyCause", () => {
   it.each([
@@ -18,31 +17,5 @@ describe("classifyCause", () => {
     ["weak with filters that hide more", { total: 1, otherFilters: true, totalWithoutFilters: 8 }, "filters"],
   ] as const)("%s", (_name, facts, cause) => {
     expect(classifyCause(facts)).toBe(cause);
-  });
-});
-
-describe("placeInQuery", () => {
-  it.each([
-    ["深圳医保报销比例", "440300", "深圳", "医保报销比例"],
-    ["深圳市 住院 报销", "440300", "深圳市", "住院 报销"],
-    ["贵州省门诊统筹", "520000", "贵州省", "门诊统筹"],
-    ["毕节 门诊", "520500", "毕节", "门诊"],
-  ])("%s → %s", (q, code, name, rest) => {
-    expect(placeInQuery(q, findRegionByName)).toEqual({ code, name, rest });
-  });
-
-  it.each(["异地就医备案", "住院报销比例", "生育津贴怎么算", "门诊慢特病", "长期护理保险", "个人账户家庭共济"])("names no place: %s", (q) => {
-    expect(placeInQuery(q, findRegionByName)).toBeNull();
-  });
-});
-
-describe("regionCovers", () => {
-  it("counts places within the region, not the nation or neighbours", () => {
-    expect(regionCovers("440300", "440300")).toBe(true);
-    expect(regionCovers("440300", "440304")).toBe(true);
-    expect(regionCovers("440000", "440300")).toBe(true);
-    expect(regionCovers("440300", "440100")).toBe(false);
-    expect(regionCovers("440300", "000000")).toBe(false);
-    expect(regionCovers("440000", "000000")).toBe(false);
   });
 });

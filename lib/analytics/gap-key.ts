@@ -1,7 +1,7 @@
 // The cluster a search belongs to in the content-gap queue: the same words after normalisation and
 // synonyms, in any order, with the place it names moved out into the region. Pure.
 import { NATIONWIDE } from "../regions/index.ts";
-import { placeInQuery } from "./cause.ts";
+import { placeInQuery } from "../regions/place.ts";
 
 /** Word → the first word of its synonym group, longest words first (for replacing inside text). */
 export function synonymFolder(groups: string[][]): (text: string) => string {

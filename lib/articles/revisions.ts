@@ -192,6 +192,22 @@ export async function renameArticle(db: Db, input: { articleId: string; slug: st
   });
 }
 
+/**
+ * Replaces an article's 相似问法 (other ways readers ask it, searched next to the title). The outbox row
+ * written with it re-indexes the article; a phrasing that is the title itself is dropped.
+ */
+export async function setArticleAliases(db: Db, input: { articleId: string; aliases: string[]; by: string }): Promise<{ aliases: string[] }> {
+  return run(db, async (tx) => {
+    const current = await lockArticle(tx, input.articleId);
+    const aliases = [...new Set(input.aliases.map((a) => a.trim()).filter((a) => a && a !== current.record.title))];
+    const from = current.record.aliases;
+    if (aliases.length === from.length && aliases.every((a, i) => a === from[i])) return { aliases: from };
+    const next = await check(tx, { ...current.record, aliases });
+    await write(tx, current, next, input.by, "article.aliases", { from, to: next.aliases });
+    return { aliases: next.aliases };
+  });
+}
+
 /** A new article written in the web app (a question, with or without answers). */
 export async function createArticle(db: Db, input: { article: Article; by: string }): Promise<{ id: string }> {
   return run(db, (tx) => createArticleTx(tx, input));

@@ -35,6 +35,28 @@ export const citationSchema = z
   .strict();
 export type Citation = z.infer<typeof citationSchema>;
 
+/** 相似问法: how many an article may have and how long each may be (files and the authoring app alike). */
+export const ALIAS_LIMITS = { count: 20, minChars: 2, maxChars: 120 } as const;
+
+/**
+ * The 相似问法 an editor sends from the authoring app: trimmed, blank lines dropped, duplicates removed;
+ * the limits of the file format, said in Chinese.
+ */
+export const aliasListSchema = z
+  .array(
+    z
+      .string({ error: "每条相似问法必须是文字" })
+      .trim()
+      .max(ALIAS_LIMITS.maxChars, `每条相似问法不超过 ${ALIAS_LIMITS.maxChars} 个字`),
+    { error: "相似问法必须是一个列表" },
+  )
+  .transform((list) => [...new Set(list.filter(Boolean))])
+  .pipe(
+    z
+      .array(z.string().min(ALIAS_LIMITS.minChars, `每条相似问法至少 ${ALIAS_LIMITS.minChars} 个字`))
+      .max(ALIAS_LIMITS.count, `相似问法最多 ${ALIAS_LIMITS.count} 条`),
+  );
+
 export const frontmatterSchema = z
   .object({
     slug: slugSchema.optional().describe("URL slug; defaults to the file name without .md"),
@@ -53,8 +75,8 @@ export const frontmatterSchema = z
     status: statusSchema.default("published").describe("draft | pending | unanswered | published | archived"),
     related: z.array(slugSchema).default([]).describe("Curated related question slugs, shown first"),
     aliases: z
-      .array(z.string().trim().min(2).max(120))
-      .max(20)
+      .array(z.string().trim().min(ALIAS_LIMITS.minChars).max(ALIAS_LIMITS.maxChars))
+      .max(ALIAS_LIMITS.count)
       .optional()
       .describe("相似问法: other ways people ask this question, searched almost like the title"),
     citations: z.array(citationSchema).default([]).describe("法律依据: structured legal-basis citations"),
@@ -115,6 +137,10 @@ export const searchVocabularySchema = z
           .object({
             says: z.array(searchTerm).min(1).describe("How people put it: 老人, 外地, 钱怎么报"),
             means: z.array(searchTerm).min(1).describe("The domain's words for it, first the main one: 退休人员, 老年人"),
+            person: z
+              .boolean()
+              .optional()
+              .describe("The words name whom a question is about (老人, 孩子): answers speak of the scheme, so these go last in a query"),
           })
           .strict(),
       )

@@ -74,3 +74,11 @@ describe("corpus words", () => {
     expect(readUnits(units("qwxyz"), corpus)).toBeNull();
   });
 });
+
+describe("whom a question is about", () => {
+  it("goes after the words that say what is asked", () => {
+    const lex = buildLexicon(["老人", "住院", "报销", "异地"], { persons: ["老人"] });
+    expect(orderWords("老人 异地 住院 报销", lex)).toBe("异地 住院 报销 老人");
+    expect(orderWords("异地 住院 报销", lex)).toBe("异地 住院 报销");
+  });
+});

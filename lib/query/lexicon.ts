@@ -33,6 +33,8 @@ export type Lexicon = {
   maxSyllables: number;
   /** Longest phrasing first. */
   colloquial: Colloquial[];
+  /** Words naming whom a question is about (老人, 小孩): ordered after every word that says what is asked. */
+  persons: Set<string>;
 };
 
 const HAN_WORD = /^[\u4e00-\u9fff]{2,8}$/;
@@ -43,9 +45,9 @@ export const MIN_REPAIR_FREQ = 2;
 /** A colloquial phrasing and the domain word it stands for ("钱怎么报" → 报销); one direction only. */
 export type Colloquial = { from: string; to: string };
 
-export type LexiconOptions = { corpus?: CorpusWords; stopWords?: Iterable<string>; colloquial?: Colloquial[] };
+export type LexiconOptions = { corpus?: CorpusWords; stopWords?: Iterable<string>; colloquial?: Colloquial[]; persons?: Iterable<string> };
 
-export function buildLexicon(curated: Iterable<string>, { corpus, stopWords = [], colloquial = [] }: LexiconOptions = {}): Lexicon {
+export function buildLexicon(curated: Iterable<string>, { corpus, stopWords = [], colloquial = [], persons = [] }: LexiconOptions = {}): Lexicon {
   const words = new Map<string, Entry>();
   const root: Node = { next: new Map(), entries: [] };
   let maxSyllables = 1;
@@ -90,6 +92,7 @@ export function buildLexicon(curated: Iterable<string>, { corpus, stopWords = []
     stop,
     maxSyllables,
     colloquial: [...colloquial].sort((a, b) => b.from.length - a.from.length),
+    persons: new Set(persons),
   };
 }
 
@@ -268,6 +271,9 @@ export function orderWords(text: string, lex: Lexicon): string {
     }
   }
   const rank = (t: string): number => {
+    // Whom the question is about: answers rarely repeat 老人 or 小孩, and with the "last" strategy a
+    // word that goes first must be matched by every result.
+    if (lex.persons.has(t)) return 2.5;
     const e = lex.words.get(t);
     if (e?.curated) return 0;
     if (e) return 1;
@@ -291,6 +297,7 @@ export function colloquialRewrites(groups: { says: string[]; means: string[] }[]
 }
 
 /** The lexicon search uses: the content's curated words and vocabulary, and the learned corpus words. */
-export function searchLexicon(curated: Iterable<string>, vocabulary: { stopWords: string[]; colloquial: { says: string[]; means: string[] }[] }, corpus?: CorpusWords): Lexicon {
-  return buildLexicon(curated, { corpus, stopWords: vocabulary.stopWords, colloquial: colloquialRewrites(vocabulary.colloquial) });
+export function searchLexicon(curated: Iterable<string>, vocabulary: { stopWords: string[]; colloquial: { says: string[]; means: string[]; person?: boolean }[] }, corpus?: CorpusWords): Lexicon {
+  const persons = vocabulary.colloquial.filter((g) => g.person).flatMap((g) => g.says);
+  return buildLexicon(curated, { corpus, stopWords: vocabulary.stopWords, colloquial: colloquialRewrites(vocabulary.colloquial), persons });
 }

@@ -39,4 +39,11 @@ describe("query plans", () => {
     expect(plan("ｙｄ　ｊｉｕｙｉ")).toEqual(plan("yd jiuyi"));
     expect(plan("門診通籌")).toEqual(plan("门诊通筹"));
   });
+
+  it("names the province or city the query asks about", () => {
+    expect(planQuery(normalizeQuery("毕节门诊统筹"), lex).place).toBe("520500");
+    expect(planQuery(normalizeQuery("2025年贵州省门诊统筹"), lex).place).toBe("520000");
+    expect(planQuery(normalizeQuery("异地就医备案"), lex).place).toBeUndefined();
+    expect(planQuery(normalizeQuery("menzhen tongchou"), lex).place).toBeUndefined();
+  });
 });

@@ -4,6 +4,8 @@
 import { correctHomophones, orderWords, type Lexicon, readUnits, toUnits, wordFromInitials, wordsFromSyllables } from "./lexicon.ts";
 import { normalizeQuery, type NormalizedQuery } from "./normalize.ts";
 import { splitSyllables, toSyllables } from "./pinyin.ts";
+import { findRegionByName } from "../regions/index.ts";
+import { placeInQuery } from "../regions/place.ts";
 
 /** Which index fields a step searches: the Chinese text fields, or the pinyin / initials fields. */
 export type StepFields = "text" | "pinyin" | "initials";
@@ -24,7 +26,13 @@ export type PlanStep = {
   shownFromHit?: boolean;
 };
 
-export type QueryPlan = { query: NormalizedQuery; year?: number; steps: PlanStep[] };
+export type QueryPlan = {
+  query: NormalizedQuery;
+  year?: number;
+  /** The province or city the query names ("毕节门诊报销" → 520500): its articles are preferred (rank.ts). */
+  place?: string;
+  steps: PlanStep[];
+};
 
 // "2026", "2026年": a year from 1998 (the first year of 职工医保) to 2100, standing alone.
 const YEAR_RE = /(?<!\d)(199[89]|20\d\d|2100)(?!\d)\s?年?/;
@@ -81,12 +89,14 @@ export function planQuery(nq: NormalizedQuery, lex: Lexicon): QueryPlan {
     }
   }
   const year = nq.kind === "chinese" || nq.kind === "mixed" ? Number(YEAR_RE.exec(nq.text)?.[1]) || undefined : undefined;
-  if (!year) return { query: nq, steps };
+  const code = nq.kind === "chinese" || nq.kind === "mixed" ? placeInQuery(nq.text, findRegionByName)?.code : undefined;
+  const place = code ? { place: code } : {};
+  if (!year) return { query: nq, ...place, steps };
   // A year typed: that year's articles first (the year itself left out of the words), then any year.
   const withYear = steps
     .filter((s) => s.fields === "text")
     .map((s) => ({ ...s, q: s.q.replace(new RegExp(YEAR_RE.source, "g"), " ").replace(/\s+/g, " ").trim(), year }));
   const seen = new Set<string>();
   const unique = withYear.filter((s) => !seen.has(s.q) && (seen.add(s.q), true));
-  return { query: nq, year, steps: [...unique, ...steps] };
+  return { query: nq, year, ...place, steps: [...unique, ...steps] };
 }

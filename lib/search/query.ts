@@ -7,6 +7,7 @@ import { buildLexicon, type Lexicon } from "../query/lexicon.ts";
 import { normalizeQuery, type NormalizedQuery, stripPrivateUse } from "../query/normalize.ts";
 import { type PlanStep, planQuery, type QueryPlan, type StepFields } from "../query/plan.ts";
 import { toSyllables } from "../query/pinyin.ts";
+import { hasPreference, preferRegionAndYear, type RankContext } from "../query/rank.ts";
 import { NATIONWIDE, regionLabel } from "../regions/index.ts";
 import { questionPath } from "../urls.ts";
 import type { SearchDocument } from "./document.ts";
@@ -55,6 +56,8 @@ export type SearchResult = {
   shownFor?: string;
   /** Set when the results are only that year's, for a year typed in the query ("2026年…"). */
   yearShown?: number;
+  /** Set when the year typed in the query has no articles: the latest years are shown first. */
+  yearMissing?: number;
   /** When the results fill less than a page: looser matches, shown apart ("其他可能相关的问题"). */
   more: SearchHit[];
   facets: Facets | null;
@@ -96,6 +99,9 @@ export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topi
   if (p.year) f.push(`year = ${p.year}`);
   return f;
 }
+
+/** How many of the engine's best hits a preference may reorder (the first pages). */
+export const RANK_WINDOW = 50;
 
 const FIELDS: Record<StepFields, string[]> = { text: CHINESE_ATTRIBUTES, pinyin: ["pinyin"], initials: ["initials"] };
 
@@ -164,7 +170,7 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     if (!deps.db) throw e;
     return fallbackResult(p, queryPlan, deps.db, started);
   }
-  const { res: r, shownFor, yearShown } = found;
+  const { res: r, shownFor, yearShown, yearMissing } = found;
   const fd = r.facetDistribution ?? {};
   // A precise query that fills less than a page: show, apart, the questions stored as related to the
   // best hit, so that a narrow question still leads to its neighbours.
@@ -190,6 +196,7 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     query: nq,
     shownFor,
     yearShown,
+    yearMissing,
     facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
   };
 }
@@ -225,9 +232,12 @@ async function fallbackResult(p: SearchParams, plan: QueryPlan, db: Db, started:
 
 async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
   const { index, deadline } = deps;
+  // With a preference to apply (a place named; a year typed that a step without the year answers), the
+  // first pages are cut from the best RANK_WINDOW hits reordered by it; later pages are the engine's.
+  const rank = rankContext(p, plan);
+  const canWindow = p.sort !== "newest" && p.page * PAGE_SIZE <= RANK_WINDOW;
+  const context = (s: PlanStep): RankContext => (canWindow ? { ...rank, latestYearFirst: Boolean(plan.year && !p.year && !s.year) } : {});
   const common: MeiliParams = {
-    hitsPerPage: PAGE_SIZE,
-    page: p.page,
     sort: p.sort === "newest" ? ["updated:desc"] : undefined,
     facets: p.facets ? ["province", "city", "insurance", "topics", "year"] : undefined,
     attributesToRetrieve: ["id", "slug", "title", "region", "insurance", "topics", "year", "state", "answerCount", "answerAdvisor", "answerDate"],
@@ -241,8 +251,12 @@ async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
   const run = (s: PlanStep) => {
     if (deadline !== undefined && performance.now() > deadline) throw new Error("search took longer than its deadline");
     const on = FIELDS[s.fields];
+    const windowed = hasPreference(context(s));
     return index.search(s.q, {
       ...common,
+      hitsPerPage: windowed ? RANK_WINDOW : PAGE_SIZE,
+      page: windowed ? 1 : p.page,
+      ...(windowed ? { showRankingScoreDetails: true } : {}),
       // A year typed in the query narrows like the year filter does, unless a year was chosen already.
       filter: buildFilter({ ...p, year: p.year ?? s.year }),
       attributesToSearchOn: on,
@@ -254,14 +268,34 @@ async function searchMeili(p: SearchParams, plan: QueryPlan, deps: SearchDeps) {
   let res: Awaited<ReturnType<typeof run>> | undefined;
   let shownFor: string | undefined;
   let yearShown: number | undefined;
+  let yearMissing: number | undefined;
   for (const step of plan.steps) {
     res = await run(step);
     if (totalOf(res) === 0) continue;
     shownFor = step.shownFromHit ? (soundAlike(res.hits[0]!.title, plan.query.text) ?? res.hits[0]!.title) : step.shownFor;
     yearShown = p.year ? undefined : step.year;
+    // A year typed, but only a step without it found something: that year has no such articles.
+    yearMissing = plan.year && !p.year && !step.year ? plan.year : undefined;
+    const ctx = context(step);
+    if (hasPreference(ctx)) {
+      const start = (p.page - 1) * PAGE_SIZE;
+      const ordered = preferRegionAndYear(res.hits.map((h) => ({ ...h, matchingWords: matchingWords(h) })), ctx);
+      res = { ...res, hits: ordered.slice(start, start + PAGE_SIZE) };
+    }
     break;
   }
-  return { res: res!, shownFor, yearShown };
+  return { res: res!, shownFor, yearShown, yearMissing };
+}
+
+/** How many of the query's words a hit matches, from Meilisearch's ranking score details. */
+function matchingWords(h: object): number {
+  const details = (h as { _rankingScoreDetails?: { words?: { matchingWords?: number } } })._rankingScoreDetails;
+  return details?.words?.matchingWords ?? 0;
+}
+
+/** The place a query names (no region filter chosen): its articles are preferred (lib/query/rank.ts). */
+function rankContext(p: SearchParams, plan: QueryPlan): RankContext {
+  return plan.place && !p.region && p.sort !== "newest" ? { region: plan.place } : {};
 }
 
 function toHit(h: SearchDocument & { _formatted?: Partial<Record<keyof SearchDocument, unknown>> }): SearchHit {

@@ -15,7 +15,8 @@ import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store
 import { logSearch } from "../search/log.ts";
 import type { SearchParams } from "../search/params.ts";
 import { searchArticles, type SearchHit, type SearchResult } from "../search/query.ts";
-import { type Cause, type CauseFacts, classifyCause, placeInQuery, regionCovers, WEAK_MAX } from "../analytics/cause.ts";
+import { type Cause, type CauseFacts, classifyCause, WEAK_MAX } from "../analytics/cause.ts";
+import { placeInQuery, regionCovers } from "../regions/place.ts";
 import { clientHash } from "../privacy/client-hash.ts";
 import { findRegionByName, getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
 import type { Client } from "./client.ts";

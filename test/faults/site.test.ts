@@ -96,13 +96,17 @@ describe("hostile input", () => {
     ["GET", "/api/calculators/policies?region=%00&year=abc"],
     ["GET", "/api/health?x=%00"],
     // The authoring API without a session, from another site, with broken bodies.
-    ...["/api/admin/questions", "/api/admin/accounts", "/api/admin/preview", `/api/admin/questions/${SLUG}/claim`, `/api/admin/questions/${SLUG}/draft`, `/api/admin/questions/${SLUG}/draft/submit`, `/api/admin/questions/${SLUG}/state`, "/api/admin/reviews/1", "/api/admin/revisions/x/restore", "/api/admin/accounts/x"].flatMap(
+    ...["/api/admin/questions", "/api/admin/accounts", "/api/admin/preview", `/api/admin/questions/${SLUG}/claim`, `/api/admin/questions/${SLUG}/draft`, `/api/admin/questions/${SLUG}/draft/submit`, `/api/admin/questions/${SLUG}/state`, `/api/admin/questions/${SLUG}/aliases`, "/api/admin/reviews/1", "/api/admin/revisions/x/restore", "/api/admin/accounts/x"].flatMap(
       (path): [string, string, { body?: string; headers?: Record<string, string> }?][] => [
         ["GET", path],
         ["POST", path, { body: "{", headers: foreign }],
         ["POST", path, { body: '{"__proto__":{}}', headers: { ...json, origin: base } }],
       ],
     ),
+    ...["{", '{"aliases":"x"}', '{"aliases":[1,{}]}', `{"aliases":["${"长".repeat(200)}"]}`, '{"__proto__":{"aliases":[]}}'].map(
+      (body): [string, string, { body: string; headers: Record<string, string> }] => ["PUT", `/api/admin/questions/${SLUG}/aliases`, { body, headers: { ...json, origin: base } }],
+    ),
+    ["PUT", `/api/admin/questions/${SLUG}/aliases`, { body: '{"aliases":["别的网站"]}', headers: foreign }],
     ["GET", "/api/admin/queue?region=%00"],
     ["POST", "/api/auth/sign-in/email", { body: "{", headers: { ...json, origin: base } }],
     ["POST", "/api/auth/sign-in/email", { body: JSON.stringify({ email: LONG, password: LONG }), headers: { ...json, origin: base } }],

@@ -10,6 +10,7 @@ import { closeDb, getDb } from "../../lib/db/client.ts";
 import { feedOnce } from "../../lib/outbox/worker.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
+import { signedIn as signInAs } from "../support/sign-in.ts";
 
 const SITE = "http://localhost:3000";
 let databaseUrl: string;
@@ -59,19 +60,8 @@ afterAll(async () => {
 
 const db = () => getDb(databaseUrl);
 
-let clients = 0;
 /** A new account of `role`, signed in through the real endpoint; returns its cookie. */
-async function signedIn(role: Role) {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
-  const password = "correct horse battery";
-  const account = await createAccount(db(), { email, name: `测试${role}`, role, password, by: "test" }, databaseUrl);
-  // Each account signs in from an address of its own: sign-in is throttled per client address.
-  const ip = `198.51.100.${++clients}`;
-  const res = await api.auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": ip }, body: JSON.stringify({ email, password }) }));
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  return { cookie, email, userId: account.userId };
-}
+const signedIn = (role: Role) => signInAs(databaseUrl, api.auth.POST, role);
 
 function call(h: Handler, path: string, opts: { method?: string; cookie?: string; body?: unknown; origin?: string | null; params?: Record<string, string> } = {}) {
   const headers = new Headers({ "content-type": "application/json" });

@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { createAccount } from "../../lib/authoring/accounts.ts";
 import type { Role } from "../../lib/auth/roles.ts";
 import { createArticle, publishAnswer } from "../../lib/articles/revisions.ts";
 import { getPublicArticle } from "../../lib/articles/read.ts";
@@ -17,6 +16,7 @@ import { closeDb, getDb } from "../../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { SHIPPED_POLICY_DIR } from "../../lib/calculators/policies/shipped-policies.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
+import { signedIn as signInAs } from "../support/sign-in.ts";
 
 const SITE = "http://localhost:3000";
 const POLICY = "520500-2025-resident-outpatient";
@@ -50,14 +50,7 @@ afterAll(async () => {
 });
 
 const db = () => getDb(databaseUrl);
-let clients = 0;
-async function signedIn(role: Role) {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
-  const account = await createAccount(db(), { email, name: `核实${role}`, role, password: "correct horse battery", by: "test" }, databaseUrl);
-  const res = await api.auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": `198.51.100.${++clients}` }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
-  expect(res.status).toBe(200);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), userId: account.userId };
-}
+const signedIn = (role: Role) => signInAs(databaseUrl, api.auth.POST, role, `核实${role}`);
 
 function check(cookie: string, body: unknown, policy = POLICY) {
   return api.checks.POST(

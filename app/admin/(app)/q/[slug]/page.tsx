@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { AliasesEditor } from "@/components/admin/AliasesEditor";
 import { AnswerEditor } from "@/components/admin/AnswerEditor";
 import { CheckForm } from "@/components/admin/CheckForm";
 import { History } from "@/components/admin/History";
@@ -30,7 +31,7 @@ export default async function EditPage({ params }: Props) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const article = await db.article.findUniqueOrThrow({ where: { slug: slug.data }, select: { question: true, region: true } });
+  const article = await db.article.findUniqueOrThrow({ where: { slug: slug.data }, select: { question: true, region: true, aliases: true } });
   // The calculator picker offers exactly the policies the data has.
   const calculators = (await getPolicies().catch(() => [])).map((p) => ({
     label: `${regionLabel(p.region)} ${p.year} ${p.insurance === "resident" ? "居民" : "职工"}${SCHEME[p.scheme] ?? p.scheme}`,
@@ -58,6 +59,7 @@ export default async function EditPage({ params }: Props) {
         calculators={calculators}
         pendingReview={pendingReview}
       />
+      <AliasesEditor slug={slug.data} initial={article.aliases} />
       {hasRole(editor.role, "reviewer") ? <FigureChecks slug={slug.data} /> : null}
       <h2>修订历史</h2>
       <History items={mine.answerId ? (await answerHistory(db, slug.data)).filter((r) => r.answerId === mine.answerId) : []} />
