@@ -1,4 +1,4 @@
-// npm run bench:search [-- --count 100000 --requests 2000 --clients 8,50 --write] [--analytics [--rounds 3]]
+// npm run bench:search [-- --count 100000 --requests 2000 --clients 8,50 --write] [--analytics [--rounds 3 --rate 20] [--only analytics]]
 // Latency of the same query mix against raw Meilisearch and against /api/search (the whole site path:
 // normalisation, Meilisearch, response shaping, query log), at 8 and 50 concurrent clients (--clients), on
 // N synthetic articles.
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     /** Searches per second (all clients together) of the paced analytics runs. */
     rate: { type: "string", default: "20" },
     "paced-requests": { type: "string", default: "600" },
+    /** "analytics": skip the raw-against-API comparison (and leave its section in BENCHMARKS.md as it is). */
+    only: { type: "string" },
     /** Share of searches followed by a click beacon on the "on" side (1: every one; 0: logging only). */
     "click-rate": { type: "string", default: "1" },
   },
@@ -123,7 +125,7 @@ try {
   };
   const rows: Awaited<ReturnType<typeof load>>[] = [];
   const ratios: string[] = [];
-  for (const clients of CLIENT_COUNTS) {
+  for (const clients of values.only === "analytics" ? [] : CLIENT_COUNTS) {
     const raw = await load("raw Meilisearch", clients, rawRequest);
     const api = await load("/api/search", clients, apiRequest);
     rows.push(raw, api);
@@ -137,13 +139,20 @@ try {
     const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36" };
     const clickEvery = Number(values["click-rate"]) > 0 ? Math.round(1 / Number(values["click-rate"])) : 0;
     let searches = 0;
+    // The click goes out as navigator.sendBeacon sends it: after the results are shown, without the page
+    // waiting for it. So it is not part of the search's time, but the site serves it beside the searches.
+    const beacons: Promise<void>[] = [];
     const side = (clicks: boolean) => async (q: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/search?q=${encodeURIComponent(q)}`, { headers: browser });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { queryId: string | null; hits: { slug: string }[] };
       if (clicks && clickEvery && ++searches % clickEvery === 0 && body.queryId && body.hits[0]) {
-        const c = await fetch(`http://127.0.0.1:${port}/api/search/click`, { method: "POST", headers: { "content-type": "text/plain", ...browser, origin: `http://127.0.0.1:${port}` }, body: JSON.stringify({ queryId: body.queryId, slug: body.hits[0].slug, position: 1 }) });
-        if (c.status !== 202) throw new Error(`click HTTP ${c.status}`);
+        const click = JSON.stringify({ queryId: body.queryId, slug: body.hits[0].slug, position: 1 });
+        beacons.push(
+          fetch(`http://127.0.0.1:${port}/api/search/click`, { method: "POST", headers: { "content-type": "text/plain", ...browser, origin: `http://127.0.0.1:${port}` }, body: click }).then((c) => {
+            if (c.status !== 202) throw new Error(`click HTTP ${c.status}`);
+          }),
+        );
       }
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -159,6 +168,7 @@ try {
           port = await startSite({ SEARCH_LOG: mode });
           const r = await load(`/api/search, SEARCH_LOG=${mode}${mode === "on" && clickEvery ? " + click beacons" : ""} (round ${round})`, CLIENT_COUNTS[0]!, side(mode === "on"), pace);
           (mode === "on" ? on : off).push(r.p95);
+          await Promise.all(beacons.splice(0));
         }
       }
       const cost = median(on) / median(off) - 1;
@@ -185,7 +195,7 @@ try {
       ], machine());
     }
   }
-  if (values.write) {
+  if (values.write && values.only !== "analytics") {
     const f = (x: number) => x.toFixed(1);
     await recordBenchmark("search", [
       `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS.join(" and ")} concurrent clients, ${REQUESTS} requests each, ${QUERIES.length} queries (Chinese, traditional, pinyin, initials).`,
