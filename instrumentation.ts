@@ -1,6 +1,7 @@
 // Runs once when the Next.js server starts: a bad setting stops it here, with the variable named,
 // instead of surfacing later as a silently wrong behaviour (a NaN timeout, a missing index).
-import { isDatabaseUnavailable, REQUEST_ID_HEADER, unavailableRequests } from "./lib/db/availability.ts";
+import { isDatabaseUnavailable } from "./lib/db/availability.ts";
+import { REQUEST_ID_HEADER, unavailableRequests } from "./scripts/web-server/http.mjs";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

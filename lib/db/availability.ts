@@ -1,6 +1,6 @@
 // Whether an error means "the database cannot be reached right now" (killed, restarting, network gone)
-// rather than a bug or bad data. Pure: the web server (scripts/web-server.mjs, through
-// instrumentation.ts) answers such a failed page with 503 + Retry-After instead of 500.
+// rather than a bug or bad data. Pure: instrumentation.ts marks a request whose render failed so, and
+// the web server (scripts/web-server/http.mjs) answers it with 503 + Retry-After instead of 500.
 
 // Node's socket errors, Postgres's "cannot connect now" / admin-shutdown SQLSTATEs (class 08 and 57P0x),
 // and Prisma's "can't reach / timed out / closed" codes.
@@ -17,13 +17,4 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   // AggregateError (a pool trying IPv4 and IPv6) and wrapped causes.
   if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
-}
-
-/** The header the web server gives each request, so that a failed render can be tied back to it. */
-export const REQUEST_ID_HEADER = "x-yibao-request";
-
-/** Requests whose render failed for want of the database (shared with scripts/web-server/http.mjs). */
-export function unavailableRequests(): Set<string> {
-  const g = globalThis as unknown as Record<symbol, Set<string> | undefined>;
-  return (g[Symbol.for("yibao.unavailable-requests")] ??= new Set());
 }

@@ -1,9 +1,10 @@
 // What scripts/web-server.mjs adds around Next's request handler, kept apart so that it can be tested
 // with a plain Node http server. Plain JavaScript: the web server starts Next, so Next cannot compile it.
 
-export const REQUEST_ID_HEADER = "x-yibao-request"; // the same as lib/db/availability.ts
+/** Given to each request by the server, so that instrumentation.ts can mark the one whose render failed. */
+export const REQUEST_ID_HEADER = "x-yibao-request";
 
-/** Requests whose render failed for want of the database, marked by instrumentation.ts. */
+/** Requests whose render failed for want of the database, marked by instrumentation.ts (same process, so a global). */
 export function unavailableRequests() {
   return (globalThis[Symbol.for("yibao.unavailable-requests")] ??= new Set());
 }

@@ -129,14 +129,17 @@ describe("pages and route handlers", () => {
   it("turns a 500 of a render that failed for want of the database into a 503 with Retry-After, and only that", async () => {
     const { createServer } = await import("node:http");
     const { withOutagesAs503, unavailableRequests, REQUEST_ID_HEADER } = await import("../../scripts/web-server/http.mjs");
-    const { REQUEST_ID_HEADER: marked } = await import("../../lib/db/availability.ts");
-    expect(REQUEST_ID_HEADER).toBe(marked);
+    const { onRequestError } = await import("../../instrumentation.ts");
+    const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" });
     let n = 0;
     // As Next does: the render fails (instrumentation.ts marks the request when the database is why),
     // then the error page goes out with status 500.
     const server = createServer(
       withOutagesAs503((req, res) => {
-        if (req.url === "/db-down") unavailableRequests().add(req.headers[REQUEST_ID_HEADER] as string);
+        // What Next does with a failed render: it reports the error to instrumentation.ts first.
+        if (req.url === "/db-down") onRequestError(unreachable, { headers: req.headers as Record<string, string> });
+        if (req.url === "/bug") onRequestError(new TypeError("x is undefined"), { headers: req.headers as Record<string, string> });
+        expect(req.headers[REQUEST_ID_HEADER]).not.toBe("forged");
         res.statusCode = req.url === "/ok" ? 200 : 500;
         res.end("服务暂时不可用");
       }, () => `r${++n}`),

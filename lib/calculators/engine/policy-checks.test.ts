@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadShippedPolicies } from "../policies/shipped-policies.ts";
-import { applyCheck, checkMarkText, policyFigures, type PolicyCheck } from "./policy-checks.ts";
+import { applyCheck, checkMarkText, needsCheck, policyFigures, type PolicyCheck } from "./policy-checks.ts";
 import type { Policy, StandardPolicy } from "./policy-schema.ts";
 
 let policy: StandardPolicy;
@@ -54,5 +54,15 @@ describe("applyCheck", () => {
     const refuted = applyCheck(secondary, check({ outcome: "unverified", source: null, figures: policyFigures(secondary), note: "起付线与文件不符" }));
     expect(refuted.sources[0]!.status).toBe("unverified");
     expect(checkMarkText(refuted)).toBe("2026-12-02 王审核未能核实：起付线与文件不符");
+  });
+});
+
+describe("needsCheck", () => {
+  it("wants a reviewer for an unverified, lapsed or expired policy, not for a current verified one", () => {
+    const current = { ...policy, effective: { from: "2026-01-01", to: "2026-12-31" } };
+    expect(needsCheck(current, "2026-12-02")).toBe(true); // the file's source is unverified
+    expect(needsCheck(applyCheck(current, check({ figures: policyFigures(current) })), "2026-12-02")).toBe(false);
+    expect(needsCheck(applyCheck(current, check({ figures: policyFigures(current) })), "2027-01-01")).toBe(true);
+    expect(needsCheck(applyCheck(current, check()), "2026-12-02")).toBe(true); // figures changed: lapsed
   });
 });

@@ -69,3 +69,11 @@ export function checkMarkText(policy: Policy): string | null {
   if (c.outcome === "illustrative") return `${c.on} 由${c.by}标为示意数据`;
   return `${c.on} ${c.by}未能核实${c.note ? `：${c.note}` : ""}`;
 }
+
+/**
+ * Whether a policy wants a reviewer: its period is over, or its figures are not (or no longer) checked
+ * against the official document. The 可能过期 report lists these; the 政策核实 list puts them first.
+ */
+export function needsCheck(policy: Policy, today: string): boolean {
+  return policy.effective.to < today || policy.sources[0]?.status !== "verified" || Boolean(policy.checked?.lapsed);
+}

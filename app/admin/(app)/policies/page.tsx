@@ -1,7 +1,7 @@
 // /admin/policies — every policy file with its verification status and last check, unchecked and
 // expired first: where reviewers start checking figures against official documents.
 import Link from "next/link";
-import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
+import { checkMarkText, needsCheck } from "@/lib/calculators/engine/policy-checks";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
 import { todayInChina } from "@/lib/calculators/engine/policy-status";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
@@ -14,8 +14,8 @@ export const metadata = { title: "政策数据核实" };
 export default async function PoliciesPage() {
   await pageEditor("reviewer");
   const today = todayInChina();
-  const rank = (p: Awaited<ReturnType<typeof getPolicies>>[number]) => (p.sources[0]?.status === "verified" && !p.checked?.lapsed ? 2 : 0) + (p.effective.to < today ? 1 : 0);
-  const policies = (await getPolicies()).sort((a, b) => rank(a) - rank(b) || a.region.localeCompare(b.region) || b.year - a.year);
+  const first = (p: Awaited<ReturnType<typeof getPolicies>>[number]) => (needsCheck(p, today) ? 0 : 1);
+  const policies = (await getPolicies()).sort((a, b) => first(a) - first(b) || a.region.localeCompare(b.region) || b.year - a.year);
   return (
     <>
       <h1>政策数据核实</h1>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { staleAnswers, uncheckedAnswers } from "@/lib/articles/stale";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
-import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
+import { checkMarkText, needsCheck } from "@/lib/calculators/engine/policy-checks";
 import { todayInChina } from "@/lib/calculators/engine/policy-status";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
@@ -18,7 +18,7 @@ export default async function StalePage() {
   const today = todayInChina();
   const [answers, unchecked, policies] = await Promise.all([staleAnswers(getDb(), today), uncheckedAnswers(getDb(), today), getPolicies()]);
   const stalePolicies = policies
-    .filter((p) => p.effective.to < today || p.sources[0]?.status !== "verified" || p.checked?.lapsed)
+    .filter((p) => needsCheck(p, today))
     .sort((a, b) => a.region.localeCompare(b.region) || a.year - b.year);
   return (
     <>
