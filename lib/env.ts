@@ -37,6 +37,8 @@ const schema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL such as https://yibao.example.cn" }).optional(),
   /** off: searches are not logged (for measuring what the search analytics cost, or to collect none). */
   SEARCH_LOG: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** off: every search goes to Meilisearch, repeats too (for measuring what the result cache saves). */
+  SEARCH_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /** Days the search log and clicks are kept (the worker removes older rows). */
   SEARCH_LOG_RETENTION_DAYS: int(1, 3650).default(180),
   /** Sign-in (and password change) attempts per client and minute before 429. */

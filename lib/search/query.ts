@@ -1,5 +1,6 @@
 // Runs a search request and shapes the response the page and the API share. Meilisearch first; when it
 // is unreachable or slow, Postgres (lib/search/fallback.ts) with the same normalisation.
+import { LRUCache } from "lru-cache";
 import type { Index, SearchParams as MeiliParams } from "meilisearch";
 import type { Db } from "../db/client.ts";
 import { isAnswered, publicFilter } from "../domain/visibility.ts";
@@ -106,24 +107,17 @@ export const RANK_WINDOW = 50;
 const FIELDS: Record<StepFields, string[]> = { text: CHINESE_ATTRIBUTES, pinyin: ["pinyin"], initials: ["initials"] };
 
 const EMPTY_LEXICON = buildLexicon([]);
-// Plans are pure functions of the query and the lexicon: memoised per lexicon, most recent first.
-const plans = new WeakMap<Lexicon, Map<string, QueryPlan>>();
+// Plans are pure functions of the query and the lexicon: memoised per lexicon, least recently used out.
+const plans = new WeakMap<Lexicon, LRUCache<string, QueryPlan>>();
 const PLAN_CACHE = 5000;
 
 export function cachedPlan(nq: NormalizedQuery, lex: Lexicon = EMPTY_LEXICON): QueryPlan {
   let cache = plans.get(lex);
-  if (!cache) plans.set(lex, (cache = new Map()));
+  if (!cache) plans.set(lex, (cache = new LRUCache({ max: PLAN_CACHE })));
   const key = `${nq.kind}\u0000${nq.display}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const made = planQuery(nq, lex);
-  cache.set(key, made);
-  if (cache.size > PLAN_CACHE) cache.delete(cache.keys().next().value!);
-  return made;
+  let plan = cache.get(key);
+  if (!plan) cache.set(key, (plan = planQuery(nq, lex)));
+  return plan;
 }
 
 /** The words in `title` that sound like the query: what "已显示…的结果" names. */

@@ -10,9 +10,10 @@ import { publicFilter } from "../domain/visibility.ts";
 import { env } from "../env.ts";
 import { buildLexicon, type Lexicon, searchLexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
-import { readIndex } from "../search/client.ts";
+import { getIndexes, indexVersion, readIndex } from "../search/client.ts";
 import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store.ts";
 import { logSearch } from "../search/log.ts";
+import { type ResultCache, resultCache } from "../search/result-cache.ts";
 import type { SearchParams } from "../search/params.ts";
 import { searchArticles, type SearchHit, type SearchResult } from "../search/query.ts";
 import { type Cause, type CauseFacts, classifyCause, WEAK_MAX } from "../analytics/cause.ts";
@@ -95,12 +96,13 @@ export function neighboursOrNone(db: Db) {
     });
 }
 
-export async function runSearch(p: SearchParams, opts: { log?: boolean; client?: Client } = {}): Promise<SiteSearchResult> {
-  // Reads may go to a replica (DATABASE_REPLICA_URL); the log is a write and goes to the primary.
-  const db = getPublicDb();
+type Answer = { result: SearchResult; explanation: Explanation | null };
+
+/** Searches, related questions and explanations as Meilisearch and Postgres give them now. */
+async function answer(p: SearchParams, db: Db, lexicon: Lexicon): Promise<Answer> {
   const timeout = env().SEARCH_TIMEOUT_MS;
   const index = readIndex({ timeout });
-  const deps = { index, db, lexicon: await getLexicon(db), deadline: performance.now() + timeout };
+  const deps = { index, db, lexicon, deadline: performance.now() + timeout };
   // Past the deadline, a search is served from Postgres rather than keep a person waiting.
   const result = await searchArticles(p, { ...deps, neighbours: neighboursOrNone(db) });
   if (result.hits.some((h) => h.advisor)) {
@@ -109,6 +111,43 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
   }
   // Probes never fall back to Postgres: an explanation is not worth a slow page.
   const explanation = p.page === 1 && result.query.kind !== "empty" ? await explain(p, result, { ...deps, db: undefined }).catch(() => null) : null;
+  return { result, explanation };
+}
+
+let answers: ResultCache<Answer> | undefined;
+/** A version check that cannot answer this fast means Meilisearch is in trouble: search uncached. */
+const VERSION_TIMEOUT_MS = 250;
+// Lexicons are numbered so that a reloaded one (new corpus words) never reuses answers planned without it.
+const lexiconIds = new WeakMap<Lexicon, number>();
+let lexiconsSeen = 0;
+
+function cachedAnswers(): ResultCache<Answer> {
+  return (answers ??= resultCache<Answer>({
+    version: () => indexVersion(getIndexes(undefined, undefined, undefined, { timeout: VERSION_TIMEOUT_MS })),
+    checkEveryMs: 250,
+    maxEntries: 2000,
+  }));
+}
+
+function answerKey(p: SearchParams, lexicon: Lexicon): string {
+  if (!lexiconIds.has(lexicon)) lexiconIds.set(lexicon, ++lexiconsSeen);
+  const { q, region, insurance, topic, year, page, sort, facets } = p;
+  return JSON.stringify([lexiconIds.get(lexicon), q, region, insurance, topic, year, page, sort, facets]);
+}
+
+export async function runSearch(p: SearchParams, opts: { log?: boolean; client?: Client } = {}): Promise<SiteSearchResult> {
+  const started = performance.now();
+  // Reads may go to a replica (DATABASE_REPLICA_URL); the log is a write and goes to the primary.
+  const db = getPublicDb();
+  const lexicon = await getLexicon(db);
+  // Repeats are answered from memory until the index changes; answers from the Postgres fallback are not
+  // kept, so that search returns to Meilisearch as soon as it is back.
+  const { value, cached } =
+    env().SEARCH_CACHE === "on"
+      ? await cachedAnswers().get(answerKey(p, lexicon), () => answer(p, db, lexicon), (a) => a.result.mode === "meilisearch")
+      : { value: await answer(p, db, lexicon), cached: false };
+  const { explanation } = value;
+  const result = cached ? { ...value.result, tookMs: Math.round(performance.now() - started) } : value.result;
   let queryId: string | null = null;
   if (opts.log !== false && env().SEARCH_LOG === "on" && !opts.client?.bot && result.query.kind !== "empty" && p.page === 1) {
     queryId = randomUUID();
