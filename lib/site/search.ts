@@ -125,7 +125,7 @@ function cachedAnswers(): ResultCache<Answer> {
   return (answers ??= resultCache<Answer>({
     version: () => indexVersion(getIndexes(undefined, undefined, undefined, { timeout: VERSION_TIMEOUT_MS })),
     checkEveryMs: 250,
-    maxEntries: 2000,
+    maxEntries: 1000,
   }));
 }
 
