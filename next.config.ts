@@ -52,7 +52,12 @@ const nextConfig: NextConfig = {
   htmlLimitedBots,
   // Cached pages live in each server's memory, not on disk: a restarted server starts with an empty
   // cache, so changes made while it was down (an ingest at start-up) can never be served stale.
-  experimental: { isrFlushToDisk: false },
+  experimental: {
+    isrFlushToDisk: false,
+    // The stylesheet (4 KB compressed) goes into each page's <head> instead of a render-blocking request:
+    // on a slow mobile connection that request cost a round trip before the first paint.
+    inlineCss: true,
+  },
   // Separate build folders let two checkouts' test runs (or a test run and `npm start`) build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typescript: { tsconfigPath: "tsconfig.json" },

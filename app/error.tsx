@@ -1,7 +1,7 @@
 "use client";
 // Shown when a page fails on the server (Postgres down, a bug): in Chinese, with a way to try again,
 // instead of Next.js's English error page. The cause stays in the server log; the digest ties the two.
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : "";

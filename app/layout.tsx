@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { Suspense, type ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { HeaderSearch } from "@/components/HeaderSearch";
 import { SearchForm } from "@/components/SearchForm";
 import { env } from "@/lib/env";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 
 // Static: Next renders this boundary inside every page, cached ones included, so it must not make a
 // page dynamic. An address that names no route gets the cached pages' policy (security-headers.ts),

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { todayInChina } from "@/lib/calculators/engine/policy-status";
 import { freshness, freshnessMark } from "@/lib/domain/freshness";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";

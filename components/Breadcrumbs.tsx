@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import type { Crumb } from "@/lib/seo/structured-data";
 
 /** The visible trail that the page's BreadcrumbList describes; the last crumb is the page itself. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { regionLabel } from "@/lib/regions";
 import type { SearchParams } from "@/lib/search/params";

@@ -1,6 +1,6 @@
 // A landing page (region, topic, region × topic, region × year): what the data says, the policy figures
 // and their calculators, the questions grouped by topic, and the way to neighbouring pages.
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { PolicyTable } from "@/components/PolicyTable";

@@ -1,5 +1,5 @@
 // One policy's figures as a table, with its validity and verification status said next to them.
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import type { PolicyFacts } from "@/lib/calculators/engine/policy-facts";
 import { calculatorPath } from "@/lib/urls";
 

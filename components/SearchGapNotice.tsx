@@ -1,7 +1,7 @@
 // What the search page says when a search found nothing or little, and why (lib/analytics/cause.ts):
 // the region is not covered (with the nationwide answers), the filters are too narrow (remove them), or
 // there is no answer yet (ask).
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import type { Explanation } from "@/lib/site/search";
 import { ArticleMeta } from "./ArticleMeta";
 

@@ -28,6 +28,8 @@ const schema = z.object({
   MEILI_INDEXING_THREADS: int(1, 256).default(1),
   DATA_DIR: z.string().default(".data"),
   CONTENT_DIR: z.string().default("content"),
+  /** Next's build folder (next.config.ts's distDir), separate per checkout for side-by-side test runs. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   PORT: int(1, 65535).default(3000),
   /** The address the site and the embedded servers listen on; 0.0.0.0 (or ::) opens them to the network. */
   HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "must be an IP address or a host name" }).default("127.0.0.1"),

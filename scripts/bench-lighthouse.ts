@@ -1,11 +1,11 @@
-// npm run bench:lighthouse [-- --runs 3 --write]
+// npm run bench:lighthouse [-- --runs 3 --write --keep DIR --calibrated]
 // Lighthouse's mobile scores (performance, accessibility, best practices, SEO) for the home page, a
 // question page and a landing page, on the site as `npm start` serves it (shipped content, pages
 // cached), with Debian's chromium headless. The median of --runs per page, and the audits that cost
 // points, so that a lower score says what to fix.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +17,7 @@ import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
 import { type BenchSite, startSite } from "./bench/site.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, write: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, write: { type: "boolean", default: false }, keep: { type: "string" }, calibrated: { type: "boolean", default: false } } });
 const RUNS = Number(values.runs);
 const PAGES = [
   { label: "home", path: "/" },
@@ -29,10 +29,27 @@ const TARGET: Record<(typeof CATEGORIES)[number], number> = { performance: 95, a
 const chrome = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 if (!chrome) throw new Error("Lighthouse needs Chromium: apt-get install -y chromium");
 
-type Report = { categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>; audits: Record<string, { score: number | null; title: string; displayValue?: string }> };
+type Report = {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, { score: number | null; title: string; displayValue?: string; numericValue?: number }>;
+  environment: { benchmarkIndex: number };
+};
 
-function lighthouse(url: string, out: string): Report {
-  const r = spawnSync(process.execPath, [join("node_modules", "lighthouse", "cli", "index.js"), url, "--quiet", "--output=json", `--output-path=${out}`, `--chrome-path=${chrome}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu", `--only-categories=${CATEGORIES.join(",")}`], { stdio: ["ignore", "inherit", "inherit"] });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The CPU slowdown that Lighthouse's docs/throttling.md suggests for emulating a mid-tier phone on a host
+ * of this benchmarkIndex: 4× from a high-end desktop (≥ 1500), 2× from a low-end desktop or high-end
+ * phone (800–1500), none from a host that is itself mid-tier.
+ */
+function calibratedMultiplier(benchmarkIndex: number): number {
+  return benchmarkIndex >= 1500 ? 4 : benchmarkIndex >= 800 ? 2 : 1;
+}
+
+function lighthouse(url: string, out: string, cpuSlowdown?: number): Report {
+  const args = [join("node_modules", "lighthouse", "cli", "index.js"), url, "--quiet", "--output=json", `--output-path=${out}`, `--chrome-path=${chrome}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu", `--only-categories=${CATEGORIES.join(",")}`];
+  if (cpuSlowdown) args.push(`--throttling.cpuSlowdownMultiplier=${cpuSlowdown}`);
+  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`lighthouse failed for ${url} (exit ${r.status})`);
   return JSON.parse(readFileSync(out, "utf8")) as Report;
 }
@@ -48,46 +65,71 @@ try {
   await closeDb(pg.url);
   site = await startSite({ DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: "content", DATA_DIR: join(servers.root, "data") });
 
-  const rows: string[] = [];
-  const lost = new Map<string, Set<string>>();
-  let met = true;
-  for (const page of PAGES) {
-    const url = site.base + page.path;
-    await fetch(url).then((r) => r.text()); // in the page cache, as a crawler or a second reader finds it
-    const runs: Report[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(lighthouse(url, join(servers.root, `lh-${i}.json`)));
-    const median = (c: string) => {
-      const s = runs.map((r) => Math.round((r.categories[c]!.score ?? 0) * 100)).sort((a, b) => a - b);
-      return s[Math.floor(s.length / 2)]!;
-    };
-    const scores = CATEGORIES.map((c) => median(c));
-    CATEGORIES.forEach((c, i) => (met &&= scores[i]! >= TARGET[c]));
-    const last = runs.at(-1)!;
-    const m = last.audits;
-    rows.push(`| ${page.label} (\`${page.path}\`) | ${scores.join(" | ")} | ${m["largest-contentful-paint"]?.displayValue ?? "—"} | ${m["total-blocking-time"]?.displayValue ?? "—"} | ${m["cumulative-layout-shift"]?.displayValue ?? "—"} |`);
-    for (const c of CATEGORIES) {
-      for (const ref of last.categories[c]!.auditRefs) {
-        const a = last.audits[ref.id];
-        if (ref.weight > 0 && a && a.score !== null && a.score < 0.9) {
-          if (!lost.has(c)) lost.set(c, new Set());
-          lost.get(c)!.add(`${a.title}${a.displayValue ? ` (${a.displayValue})` : ""} — ${page.label}`);
+  // One pass over the pages: the median of RUNS per page (scores, LCP, TBT and the host's
+  // benchmarkIndex), and the audits that cost points in the last run of each page.
+  const pass = async (cpuSlowdown?: number) => {
+    const rows: string[] = [];
+    const indexes: number[] = [];
+    const lost = new Map<string, Set<string>>();
+    let met = true;
+    for (const page of PAGES) {
+      const url = site!.base + page.path;
+      await fetch(url).then((r) => r.text()); // in the page cache, as a crawler or a second reader finds it
+      const runs: Report[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(lighthouse(url, join(servers.root, `lh-${i}.json`), cpuSlowdown));
+      // --keep DIR: the last run's full report per page, to read the LCP phases, long tasks and scripts.
+      if (values.keep) {
+        await mkdir(values.keep, { recursive: true });
+        await copyFile(join(servers.root, `lh-${RUNS - 1}.json`), join(values.keep, `${page.path.replace(/\W+/g, "_") || "_"}${cpuSlowdown ? `-cpu${cpuSlowdown}` : ""}.json`));
+      }
+      const scores = CATEGORIES.map((c) => median(runs.map((r) => Math.round((r.categories[c]!.score ?? 0) * 100))));
+      CATEGORIES.forEach((c, i) => (met &&= scores[i]! >= TARGET[c]));
+      const metric = (id: string) => median(runs.map((r) => r.audits[id]?.numericValue ?? NaN));
+      const index = median(runs.map((r) => r.environment.benchmarkIndex));
+      indexes.push(...runs.map((r) => r.environment.benchmarkIndex));
+      rows.push(`| ${page.label} (\`${page.path}\`) | ${scores.join(" | ")} | ${(metric("largest-contentful-paint") / 1000).toFixed(1)} s | ${Math.round(metric("total-blocking-time"))} ms | ${metric("cumulative-layout-shift").toFixed(2).replace(/\.?0+$/, "")} | ${Math.round(index)} |`);
+      const last = runs.at(-1)!;
+      for (const c of CATEGORIES) {
+        for (const ref of last.categories[c]!.auditRefs) {
+          const a = last.audits[ref.id];
+          if (ref.weight > 0 && a && a.score !== null && a.score < 0.9) {
+            if (!lost.has(c)) lost.set(c, new Set());
+            lost.get(c)!.add(`${a.title}${a.displayValue ? ` (${a.displayValue})` : ""} — ${page.label}`);
+          }
         }
       }
+      console.log(`${page.label}${cpuSlowdown ? ` (CPU ${cpuSlowdown}×)` : ""}: ${CATEGORIES.map((c, i) => `${c} ${scores[i]}`).join(", ")}, benchmarkIndex ${Math.round(index)}`);
     }
-    console.log(`${page.label}: ${CATEGORIES.map((c, i) => `${c} ${scores[i]}`).join(", ")}`);
-  }
-  const losses = [...lost].flatMap(([c, audits]) => [`- ${c}: ${[...audits].join("; ")}`]);
-  console.log(losses.join("\n") || "no audit below 0.9");
+    const losses = [...lost].flatMap(([c, audits]) => [`- ${c}: ${[...audits].join("; ")}`]);
+    return { rows, met, losses, index: median(indexes) };
+  };
+  const table = ["| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | benchmarkIndex |", "|---|---|---|---|---|---|---|---|---|"];
+
+  const headline = await pass();
+  console.log(headline.losses.join("\n") || "no audit below 0.9");
+  // --calibrated: a second pass with the CPU slowdown that Lighthouse's docs/throttling.md suggests for
+  // this host's benchmarkIndex. Informative only: the default 4× pass above is the recorded score.
+  const multiplier = calibratedMultiplier(headline.index);
+  const calibrated = values.calibrated ? await pass(multiplier) : undefined;
   if (values.write) {
+    const version = JSON.parse(await readFile("node_modules/lighthouse/package.json", "utf8")).version;
     await recordBenchmark("lighthouse", [
-      `Lighthouse ${JSON.parse(await readFile("node_modules/lighthouse/package.json", "utf8")).version}, mobile (its default: emulated Moto G Power, simulated slow 4G and 4× CPU slowdown), Debian's chromium headless; median of ${RUNS} runs per page; pages served from the page cache by the site as \`npm start\` runs it, shipped content.`,
+      `Lighthouse ${version}, mobile (its default: emulated Moto G Power, simulated slow 4G and 4× CPU slowdown), Debian's chromium headless; median of ${RUNS} runs per page; pages served from the page cache by the site as \`npm start\` runs it, shipped content. benchmarkIndex is Lighthouse's measure of the host CPU in each run (median).`,
       "",
-      "| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |",
-      "|---|---|---|---|---|---|---|---|",
-      ...rows,
+      ...table,
+      ...headline.rows,
       "",
-      `Target ≥ 95 in performance, accessibility and best practices, 100 in SEO: **${met ? "met" : "not met"}**.`,
-      ...(losses.length ? ["", "Audits scoring below 0.9 in the last run:", ...losses] : []),
+      `Target ≥ 95 in performance, accessibility and best practices, 100 in SEO: **${headline.met ? "met" : "not met"}**.`,
+      ...(headline.losses.length ? ["", "Audits scoring below 0.9 in the last run:", ...headline.losses] : []),
+      ...(calibrated
+        ? [
+            "",
+            `Calibrated (informative, not the score above): the same pages with the CPU slowdown Lighthouse's docs/throttling.md suggests for this host (benchmarkIndex ${Math.round(headline.index)} → ${multiplier}× instead of 4×).`,
+            "",
+            ...table,
+            ...calibrated.rows,
+          ]
+        : []),
     ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; site, Postgres, Meilisearch and Chromium on the same machine`);
   }
 } finally {

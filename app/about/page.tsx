@@ -1,6 +1,6 @@
 // /about — who writes the answers, how they are reviewed, where the figures come from, how to reach us.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { pageMetadata } from "@/lib/site/metadata";
 import { aboutPath, calculatorsPath, regionPath } from "@/lib/urls";
 import { NATIONWIDE } from "@/lib/regions";

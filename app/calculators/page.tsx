@@ -1,7 +1,7 @@
 // /calculators?region=&year=&insurance=&scheme= — every policy the calculator knows, grouped by region,
 // and a form to pick one. A pick that names exactly one policy goes straight to its calculator.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { redirect } from "next/navigation";
 import { matchesFilter, policyFilterSchema, type PolicyFilter } from "@/lib/calculators/http/http";
 import { INSURANCE_LABELS, SCHEME_LABELS } from "@/lib/calculators/engine/labels";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { z } from "zod";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { AskSection } from "@/components/AskSection";

@@ -1,7 +1,7 @@
 // Server side of an embedded calculator (the ::calculator directive in an answer): finds the policy,
 // renders the first result, and hands over to the client widget. A directive naming a policy that
 // does not exist shows the calculator's own refusal instead of breaking the article.
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { embeddedCalculator } from "@/lib/site/calculator-embed";
 import { dependsOn, policyTag } from "@/lib/site/page-cache";
 import type { CalculatorDirective } from "@/lib/markdown/render";

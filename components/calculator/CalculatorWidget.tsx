@@ -126,9 +126,13 @@ export function CalculatorWidget({ config, initialState, initialOutcome, syncUrl
   const defaults = useMemo(() => defaultState(config), [config]);
   const { outcome, loading } = useEstimate(config, state, initialOutcome);
   useUrlSync(syncUrl, state, defaults);
-  // Marks the form as live once hydrated: before that, typing would not reach the calculator.
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
+  // Marks the form as live once hydrated: before that, typing would not reach the calculator. Set on
+  // the element, not through state: a state change here re-rendered the whole widget right after
+  // hydration, work on the main thread of every page that shows a calculator.
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    root.current?.setAttribute("data-interactive", "true");
+  }, []);
 
   const set = <K extends keyof WidgetState>(key: K) => (value: WidgetState[K]) => setState((s) => ({ ...s, [key]: value }));
   const fieldErrors = outcome.kind === "error" ? outcome.fields : {};
@@ -139,7 +143,7 @@ export function CalculatorWidget({ config, initialState, initialOutcome, syncUrl
   const showYtd = fields.fundPaid || fields.deductibleMet || fields.admissionsBefore || fields.layerBase.length > 0;
 
   return (
-    <section className="calc" aria-labelledby={id("title")} data-policy={config.policy.id} data-interactive={interactive || undefined}>
+    <section className="calc" aria-labelledby={id("title")} data-policy={config.policy.id} ref={root}>
       <Heading id={id("title")} className="calc-title">
         {title}
       </Heading>

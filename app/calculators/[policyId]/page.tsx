@@ -1,7 +1,7 @@
 // /calculators/<policyId>?level=…&total=… — one policy's calculator, its form state in the URL so that
 // a result can be shared. Bad query values fall back to the defaults; an unknown id is a 404.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { notFound } from "next/navigation";
 import { CalculatorWidget } from "@/components/calculator/CalculatorWidget";
 import { policyStatus, todayInChina } from "@/lib/calculators/engine/policy-status";

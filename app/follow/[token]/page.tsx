@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { notFound } from "next/navigation";
 import { AnswerBody } from "@/components/AnswerBody";
 import { readFollow } from "@/lib/asks/follow";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/SiteLink";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { AnswerBody } from "@/components/AnswerBody";
