@@ -96,7 +96,8 @@ export function neighboursOrNone(db: Db) {
     });
 }
 
-type Answer = { result: SearchResult; explanation: Explanation | null };
+/** `complete`: nothing failed on the way (a failed explanation is left out, not worth keeping). */
+type Answer = { result: SearchResult; explanation: Explanation | null; complete: boolean };
 
 /** Searches, related questions and explanations as Meilisearch and Postgres give them now. */
 async function answer(p: SearchParams, db: Db, lexicon: Lexicon): Promise<Answer> {
@@ -110,8 +111,15 @@ async function answer(p: SearchParams, db: Db, lexicon: Lexicon): Promise<Answer
     for (const h of result.hits) if (h.advisor) Object.assign(h.advisor, names.get(h.advisor.id));
   }
   // Probes never fall back to Postgres: an explanation is not worth a slow page.
-  const explanation = p.page === 1 && result.query.kind !== "empty" ? await explain(p, result, { ...deps, db: undefined }).catch(() => null) : null;
-  return { result, explanation };
+  let complete = result.mode === "meilisearch";
+  const explanation =
+    p.page === 1 && result.query.kind !== "empty"
+      ? await explain(p, result, { ...deps, db: undefined }).catch(() => {
+          complete = false;
+          return null;
+        })
+      : null;
+  return { result, explanation, complete };
 }
 
 let answers: ResultCache<Answer> | undefined;
@@ -140,11 +148,11 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
   // Reads may go to a replica (DATABASE_REPLICA_URL); the log is a write and goes to the primary.
   const db = getPublicDb();
   const lexicon = await getLexicon(db);
-  // Repeats are answered from memory until the index changes; answers from the Postgres fallback are not
-  // kept, so that search returns to Meilisearch as soon as it is back.
+  // Repeats are answered from memory until the index changes; answers from the Postgres fallback (or
+  // with a failed explanation) are not kept, so that search returns to Meilisearch as soon as it is back.
   const { value, cached } =
     env().SEARCH_CACHE === "on"
-      ? await cachedAnswers().get(answerKey(p, lexicon), () => answer(p, db, lexicon), (a) => a.result.mode === "meilisearch")
+      ? await cachedAnswers().get(answerKey(p, lexicon), () => answer(p, db, lexicon), (a) => a.complete)
       : { value: await answer(p, db, lexicon), cached: false };
   const { explanation } = value;
   const result = cached ? { ...value.result, tookMs: Math.round(performance.now() - started) } : value.result;
