@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { questionPath } from "@/lib/urls";
 import { adminFetch } from "./api";
 
 export function ReviewActions({ id, slug, own }: { id: number; slug: string; own: boolean }) {
@@ -33,7 +34,7 @@ export function ReviewActions({ id, slug, own }: { id: number; slug: string; own
       </div>
       {message ? (
         <p className={message.ok ? "saved" : "notice"} role={message.ok ? "status" : "alert"}>
-          {message.text} {message.ok ? <a href={`/q/${slug}`}>查看公开页面</a> : null}
+          {message.text} {message.ok ? <a href={questionPath(slug)}>查看公开页面</a> : null}
         </p>
       ) : null}
     </section>

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
 import { AppError } from "@/lib/domain/errors";
 import { regionLabel } from "@/lib/regions";
+import { questionPath } from "@/lib/urls";
 
 export const metadata = { title: "审核提交" };
 
@@ -74,7 +75,22 @@ export default async function ReviewPage({ params }: Props) {
       <article className="answer">
         <AnswerBody markdown={r.submitted.body} />
       </article>
-      {r.status === "pending" ? <ReviewActions id={r.id} slug={r.article.slug} own={r.authorId === editor.id} /> : r.comment ? <p>审核意见：{r.comment}</p> : null}
+      {r.status === "pending" ? (
+        <ReviewActions id={r.id} slug={r.article.slug} own={r.authorId === editor.id} />
+      ) : (
+        // The outcome stays on the page: after a decision the page is refreshed without the actions, and
+        // a reviewer opening a decided review later sees what was decided.
+        <p className={r.status === "approved" ? "saved" : "notice"} role="status">
+          {r.status === "approved" ? (
+            <>
+              已批准并发布。 <a href={questionPath(r.article.slug)}>查看公开页面</a>
+            </>
+          ) : (
+            "已退回修改，作者会看到审核意见。"
+          )}
+          {r.comment ? ` 审核意见：${r.comment}` : null}
+        </p>
+      )}
     </>
   );
 }
