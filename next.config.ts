@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { env } from "./lib/env.ts";
 import { CACHED_PAGES_SOURCE, contentSecurityPolicy } from "./lib/site/security-headers.ts";
 
 // Headers that are the same on every response, static files included. The Content-Security-Policy
@@ -59,7 +60,7 @@ const nextConfig: NextConfig = {
     inlineCss: true,
   },
   // Separate build folders let two checkouts' test runs (or a test run and `npm start`) build side by side.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: env().NEXT_DIST_DIR,
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 

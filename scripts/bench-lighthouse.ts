@@ -13,6 +13,7 @@ import { ingestContent } from "../lib/content/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb } from "../lib/db/client.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
+import { median } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
 import { type BenchSite, startSite } from "./bench/site.ts";
@@ -34,8 +35,6 @@ type Report = {
   audits: Record<string, { score: number | null; title: string; displayValue?: string; numericValue?: number }>;
   environment: { benchmarkIndex: number };
 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * The CPU slowdown that Lighthouse's docs/throttling.md suggests for emulating a mid-tier phone on a host

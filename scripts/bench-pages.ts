@@ -12,7 +12,9 @@ import { createArticle, publishAnswer } from "../lib/articles/revisions.ts";
 import { ingestContent } from "../lib/content/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
+import { env } from "../lib/env.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
+import { percentile } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
 import { type BenchSite, startSite } from "./bench/site.ts";
@@ -29,7 +31,6 @@ const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const QUESTION = "/q/jumin-yibao-keyi-yidi-jiuyi-ma";
 const LANDING = "/regions/520500";
-const DIST = process.env.NEXT_DIST_DIR || ".next";
 
 const servers = await benchServers("pages");
 const { pg, meili } = servers;
@@ -53,8 +54,6 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise
   throw new Error("the change did not appear within 10 s");
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
 try {
   const client = getSearchClient(meili.url, meili.masterKey);
   const { vocabulary } = await loadSearchVocabulary("content");
@@ -72,7 +71,7 @@ try {
   // x-prerender-revalidate (how on-demand revalidation asks for it): the page rendered per request, as
   // every page was before the cache. (The draft-mode cookie no longer bypasses the cache here once the
   // proxy stopped running on these paths.)
-  const previewId = (JSON.parse(readFileSync(join(DIST, "prerender-manifest.json"), "utf8")) as { preview: { previewModeId: string } }).preview.previewModeId;
+  const previewId = (JSON.parse(readFileSync(join(env().NEXT_DIST_DIR, "prerender-manifest.json"), "utf8")) as { preview: { previewModeId: string } }).preview.previewModeId;
   const perRequest = { "x-prerender-revalidate": previewId };
   for (const p of [QUESTION, LANDING]) {
     await fetch(base + p).then((r) => r.text());
@@ -117,8 +116,8 @@ try {
   await closeDb(pg.url);
   onQuestion.sort((a, b) => a - b);
   onLanding.sort((a, b) => a - b);
-  console.log(`publish → question page: p50 ${pct(onQuestion, 50).toFixed(0)} ms, max ${onQuestion.at(-1)!.toFixed(0)} ms`);
-  console.log(`publish → landing page: p50 ${pct(onLanding, 50).toFixed(0)} ms, max ${onLanding.at(-1)!.toFixed(0)} ms`);
+  console.log(`publish → question page: p50 ${percentile(onQuestion, 50).toFixed(0)} ms, max ${onQuestion.at(-1)!.toFixed(0)} ms`);
+  console.log(`publish → landing page: p50 ${percentile(onLanding, 50).toFixed(0)} ms, max ${onLanding.at(-1)!.toFixed(0)} ms`);
 
   const [stat, q, l, qd, ld] = rows as [Row, Row, Row, Row, Row];
   console.log(`cached question page: ${((q.rps / stat.rps) * 100).toFixed(0)} % of the static file's req/s (target ≥ 50 %), p97.5 ${q.p975} ms (target p95 ≤ 20 ms)`);
@@ -133,8 +132,8 @@ try {
       `Cached question page: **${((q.rps / stat.rps) * 100).toFixed(0)} %** of the static file's requests/s (target ≥ 50 %), p97.5 **${q.p975} ms** (target p95 ≤ 20 ms); ` +
         `${(q.rps / qd.rps).toFixed(1)}× the requests/s of rendering it per request (landing page ${(l.rps / ld.rps).toFixed(1)}×).`,
       "",
-      `Publish → visible (${onQuestion.length} answers published through the domain verbs, pages cached beforehand): question page p50 **${pct(onQuestion, 50).toFixed(0)} ms**, max ${onQuestion.at(-1)!.toFixed(0)} ms; ` +
-        `landing page p50 **${pct(onLanding, 50).toFixed(0)} ms**, max ${onLanding.at(-1)!.toFixed(0)} ms (target 2 s).`,
+      `Publish → visible (${onQuestion.length} answers published through the domain verbs, pages cached beforehand): question page p50 **${percentile(onQuestion, 50).toFixed(0)} ms**, max ${onQuestion.at(-1)!.toFixed(0)} ms; ` +
+        `landing page p50 **${percentile(onLanding, 50).toFixed(0)} ms**, max ${onLanding.at(-1)!.toFixed(0)} ms (target 2 s).`,
     ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine`);
   }
 } finally {

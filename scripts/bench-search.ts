@@ -16,6 +16,7 @@ import { closeDb, getDb } from "../lib/db/client.ts";
 import { normalizeQuery } from "../lib/query/normalize.ts";
 import { ensureIndex, getIndex, getSearchClient, UNCOMPRESSED } from "../lib/search/client.ts";
 import { refreshLexicon } from "../lib/search/lexicon-store.ts";
+import { median, percentile } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers, syntheticContent } from "./bench/setup.ts";
 import { type BenchSite, startSite as startBenchSite } from "./bench/site.ts";
@@ -54,10 +55,6 @@ let site: BenchSite | undefined;
 const loadAtStart = loadavg()[0]!.toFixed(2);
 const machine = () =>
   `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine; load average ${loadAtStart} at the start`;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** `requests` requests from `clients` clients; with `rate`, each client keeps its share of that pace. */
 async function load(label: string, clients: number, request: (q: string) => Promise<void>, paced?: { rate: number; requests: number }) {
@@ -107,7 +104,8 @@ try {
     return site.port;
   };
   const stopSite = async () => site?.stop();
-  let port = await startSite();
+  // Each measurement below starts the site with the settings it compares.
+  let port = 0;
 
   const rawRequest = async (q: string) => {
     const nq = normalizeQuery(q);
@@ -170,7 +168,6 @@ try {
         );
       }
     };
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const paced = { rate: Number(values.rate), requests: Number(values["paced-requests"]) };
     const sections: string[] = [];
     let summary = "";

@@ -22,7 +22,6 @@ import { exitOnEnvError } from "./env-guard.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
-const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const log = (m: string) => console.log(`[start] ${m}`);
 
@@ -117,9 +116,9 @@ await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}/api/health`);
 console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
 
 async function buildIfNeeded() {
-  const stamp = join(ROOT, DIST_DIR, "source-hash");
+  const stamp = join(ROOT, env.NEXT_DIST_DIR, "source-hash");
   const hash = await sourceHash();
-  if (existsSync(join(ROOT, DIST_DIR, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+  if (existsSync(join(ROOT, env.NEXT_DIST_DIR, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
     log("site build is up to date");
     return;
   }
