@@ -3,8 +3,6 @@
 // is fixed and set by next.config.ts: running the proxy costs a cached page half its throughput.
 // (A path with a broken percent-escape never gets here: scripts/web-server.mjs answers it.)
 import { type NextRequest, NextResponse } from "next/server";
-import { env } from "./lib/env.ts";
-import { inlineStyleHashes } from "./lib/site/inline-styles.ts";
 import { contentSecurityPolicy, needsNonce, newNonce, policyKind } from "./lib/site/security-headers.ts";
 
 export function proxy(request: NextRequest) {
@@ -13,8 +11,7 @@ export function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const dev = process.env.NODE_ENV === "development";
   const nonce = needsNonce(kind) ? newNonce() : undefined;
-  const styleHashes = dev ? [] : inlineStyleHashes(env().NEXT_DIST_DIR);
-  const policy = contentSecurityPolicy(kind, { nonce, dev, https, styleHashes });
+  const policy = contentSecurityPolicy(kind, { nonce, dev, https });
   // Next.js reads the nonce from the request's policy and puts it on the scripts it writes.
   const requestHeaders = new Headers(request.headers);
   if (nonce) requestHeaders.set("content-security-policy", policy);

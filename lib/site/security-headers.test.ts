@@ -20,11 +20,9 @@ describe("Content-Security-Policy", () => {
     expect(contentSecurityPolicy("page", { nonce: "n", https: true })).toMatch(/; upgrade-insecure-requests$/);
   });
 
-  it("lets the inlined stylesheets in by their hash beside the nonce, never any other inline style", () => {
-    const csp = directives(contentSecurityPolicy("page", { nonce: "n", styleHashes: ["AAA=", "BBB="] }));
-    expect(csp.get("style-src")).toEqual(["'self'", "'nonce-n'", "'sha256-AAA='", "'sha256-BBB='"]);
-    // In development the styles are inline anyway; a hash beside 'unsafe-inline' would switch it off.
-    expect(directives(contentSecurityPolicy("page", { nonce: "n", dev: true, styleHashes: ["AAA="] })).get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  it("lets in the site's own stylesheets and nonced styles only, any inline style only in development", () => {
+    expect(directives(contentSecurityPolicy("page", { nonce: "n" })).get("style-src")).toEqual(["'self'", "'nonce-n'"]);
+    expect(directives(contentSecurityPolicy("page", { nonce: "n", dev: true })).get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it("refuses to build a page policy without a nonce", () => {

@@ -42,12 +42,6 @@ export type PolicyOptions = {
   dev?: boolean;
   /** The request reached the site over https (directly or through a TLS proxy). */
   https?: boolean;
-  /**
-   * Base64 SHA-256 digests of the stylesheets Next.js writes inline into the page (next.config's
-   * inlineCss). React puts the nonce on scripts only, never on those <style> elements, so a page policy
-   * names them by hash (lib/site/inline-styles.ts computes them from the build).
-   */
-  styleHashes?: string[];
 };
 
 /** /api answers JSON, never a document; /admin is the authoring app. */
@@ -109,7 +103,7 @@ export function contentSecurityPolicy(kind: PolicyKind, opts: PolicyOptions = {}
   return serialize({
     "default-src": ["'self'"],
     "script-src": ["'self'", nonce, "'strict-dynamic'", ...eval_],
-    "style-src": ["'self'", ...(opts.dev ? ["'unsafe-inline'"] : [nonce, ...(opts.styleHashes ?? []).map((h) => `'sha256-${h}'`)])],
+    "style-src": ["'self'", opts.dev ? "'unsafe-inline'" : nonce],
     // style="" attributes (the calculator's bar widths): no script can run from one.
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
