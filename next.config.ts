@@ -56,7 +56,7 @@ const nextConfig: NextConfig = {
   experimental: {
     isrFlushToDisk: false,
     // Not inlineCss: it writes the stylesheet into each page three times over (the <style>, and the RSC
-    // payload twice, once more for global-error) — 35 of a question page's 78 KB — where a linked
+    // payload twice, once more for global-error) — 43 of a question page's 78 KB — where a linked
     // stylesheet is fetched once and cached. Measured side by side: Lighthouse no worse without it, a
     // cached page served faster (BENCHMARKS.md, pages).
   },

@@ -111,3 +111,13 @@ test("the authoring pages and API refuse visitors without a session", async ({ p
   const bad = await request.post("/api/auth/sign-in/email", { data: { email: "nobody@example.cn", password: "wrong password" } });
   expect(bad.status()).toBe(401);
 });
+
+test("the authoring app's stylesheet styles its sign-in page and stays off the public pages", async ({ page }) => {
+  const loadedRules = () => page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"));
+  await page.goto("/admin/sign-in");
+  await expect(page.locator(".admin-form")).toHaveCSS("display", "grid");
+  await page.goto("/");
+  const rules = await loadedRules();
+  expect(rules).toContain("header.site");
+  expect(rules).not.toContain(".admin-form");
+});
