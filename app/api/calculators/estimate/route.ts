@@ -1,4 +1,4 @@
-// POST /api/calculators/estimate — JSON bill in, fund / self split with explanation out (lib/calculators/http.ts).
+// POST /api/calculators/estimate — JSON bill in, fund / self split with explanation out (lib/calculators/http/http.ts).
 import { postEstimate } from "@/lib/calculators/http/http";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-// GET /api/calculators/policies — every policy the calculator has, optionally filtered (lib/calculators/http.ts).
+// GET /api/calculators/policies — every policy the calculator has, optionally filtered (lib/calculators/http/http.ts).
 import { getPolicyList } from "@/lib/calculators/http/http";
 
 export const dynamic = "force-dynamic";
