@@ -43,6 +43,12 @@ const schema = z.object({
   SEARCH_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /** Days the search log and clicks are kept (the worker removes older rows). */
   SEARCH_LOG_RETENTION_DAYS: int(1, 3650).default(180),
+  /** Edge caches (Varnish, deploy/varnish) the worker purges after a change, comma-separated; none by default. */
+  EDGE_URLS: z
+    .string()
+    .transform((s) => s.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each must be an http(s):// URL" })))
+    .optional(),
   /** /api/health/ready fails when no outbox worker wrote its heartbeat for this many seconds. */
   READY_WORKER_SECONDS: int(5, 3600).default(30),
   /** /api/health/ready fails when a search feed's oldest unapplied change is older than this. */
@@ -68,6 +74,7 @@ export type Env = z.infer<typeof schema> & {
   /** MEILI_URLS, else MEILI_URL alone; empty when neither is set (embedded). */
   meiliUrls: string[];
   revalidateUrls: string[];
+  edgeUrls: string[];
 };
 
 export class EnvError extends Error {}
@@ -83,7 +90,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const siteUrl = (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, "");
   const meiliUrls = parsed.data.MEILI_URLS ?? (parsed.data.MEILI_URL ? [parsed.data.MEILI_URL] : []);
   const revalidateUrls = parsed.data.REVALIDATE_URLS ?? [`http://127.0.0.1:${parsed.data.PORT}`];
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl, meiliUrls, revalidateUrls };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), contentDir: resolve(parsed.data.CONTENT_DIR), siteUrl, meiliUrls, revalidateUrls, edgeUrls: parsed.data.EDGE_URLS ?? [] };
 }
 
 let cached: Env | undefined;

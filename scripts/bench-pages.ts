@@ -2,7 +2,9 @@
 // Requests/s and latency of a question page and a landing page served from the page cache, side by side
 // with a static file from the same server and with the same pages rendered per request (asked for with
 // x-prerender-revalidate: the way every page was served before the cache). Then how long a published
-// answer takes to appear on its question page and its landing page.
+// answer takes to appear on its question page and its landing page. The same through the shipped edge
+// cache (Varnish with deploy/varnish/yibao.vcl, when varnishd is installed): a cached question page and
+// a static file, both served by the edge, and publish → visible through it.
 // The targets take turns, --rounds times over, and each figure is the median of its rounds: this
 // machine's speed drifts by half within minutes, and a static file measured once, minutes before the
 // page it is compared with, made the ratio say more about the drift than about the page.
@@ -17,6 +19,8 @@ import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { env } from "../lib/env.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../lib/search/client.ts";
+import { freePort } from "../lib/servers/free-port.ts";
+import { type RunningVarnish, startVarnish } from "../lib/servers/varnish.ts";
 import { median, percentile } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
@@ -40,13 +44,14 @@ const LANDING = "/regions/520500";
 const servers = await benchServers("pages");
 const { pg, meili } = servers;
 let site: BenchSite | undefined;
+let edge: RunningVarnish | undefined;
 
 type Row = { label: string; rps: number; p50: number; p975: number; p99: number; errors: number };
 
-type Target = { label: string; path: string; headers?: Record<string, string> };
+type Target = { label: string; path: string; headers?: Record<string, string>; via?: string };
 
-async function load(base: string, { label, path, headers = {} }: Target, seconds = DURATION): Promise<Row> {
-  const r = await autocannon({ url: base + path, connections: CONNECTIONS, duration: seconds, headers });
+async function load(base: string, { label, path, headers = {}, via }: Target, seconds = DURATION): Promise<Row> {
+  const r = await autocannon({ url: (via ?? base) + path, connections: CONNECTIONS, duration: seconds, headers });
   const row = { label, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.non2xx };
   console.log(`${label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p97.5 ${row.p975} ms, p99 ${row.p99} ms, ${row.errors} errors`);
   return row;
@@ -76,8 +81,13 @@ try {
   await ingestContent({ contentDir: "content", databaseUrl: pg.url, index: getIndex(client), synonyms: vocabulary.synonyms });
   await closeDb(pg.url);
 
-  site = await startSite({ DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: "content", DATA_DIR: join(servers.root, "data") });
+  const edgePort = await freePort();
+  site = await startSite({ DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, CONTENT_DIR: "content", DATA_DIR: join(servers.root, "data"), EDGE_URLS: `http://127.0.0.1:${edgePort}` });
   const { base } = site;
+  edge = await startVarnish([{ host: "127.0.0.1", port: site.port }], { port: edgePort }).catch((e: Error) => {
+    console.log(`no edge cache measured: ${e.message.split("\n")[0]}`);
+    return undefined;
+  });
 
   const html = await (await fetch(base + QUESTION)).text();
   // The comparison file: of the page's own chunks, the one closest in size to the page's HTML, so that
@@ -110,6 +120,12 @@ try {
     { label: "landing page, cached", path: LANDING },
     { label: "question page, rendered per request", path: QUESTION, headers: perRequest },
     { label: "landing page, rendered per request", path: LANDING, headers: perRequest },
+    ...(edge
+      ? [
+          { label: "static file through the edge cache (Varnish)", path: chunk, via: edge.url },
+          { label: "question page through the edge cache (Varnish)", path: QUESTION, via: edge.url },
+        ]
+      : []),
   ];
   // Warm-up, not counted: the first seconds of each target ran at two thirds of its later speed.
   console.log("warm-up, not counted");
@@ -130,6 +146,7 @@ try {
   const db = getDb(pg.url);
   const onQuestion: number[] = [];
   const onLanding: number[] = [];
+  const onEdge: number[] = [];
   for (let i = 0; i < Number(values.publishes); i++) {
     const slug = `bench-publish-${Date.now().toString(36)}-${i}`;
     const word = `基准刷新${i}${Date.now().toString(36)}`;
@@ -139,9 +156,16 @@ try {
     });
     await until(async () => (await (await fetch(base + LANDING)).text()).includes(slug));
     await fetch(base + `/q/${slug}`).then((r) => r.text());
+    if (edge) await fetch(edge.url + `/q/${slug}`).then((r) => r.text());
     await publishAnswer(db, { articleId, advisorId: "wang-lin", body: `带上医保电子凭证即可。${word}`, by: "bench" });
     const t = performance.now();
-    onQuestion.push(await until(async () => (await (await fetch(base + `/q/${slug}`)).text()).includes(word)));
+    const seen = Promise.all([
+      until(async () => (await (await fetch(base + `/q/${slug}`)).text()).includes(word)),
+      edge ? until(async () => (await (await fetch(edge!.url + `/q/${slug}`)).text()).includes(word)) : Promise.resolve(0),
+    ]);
+    const [question, throughEdge] = await seen;
+    onQuestion.push(question);
+    if (edge) onEdge.push(throughEdge);
     await until(async () => {
       const page = await (await fetch(base + LANDING)).text();
       const at = page.indexOf(`href="/q/${slug}"`);
@@ -152,10 +176,17 @@ try {
   await closeDb(pg.url);
   onQuestion.sort((a, b) => a - b);
   onLanding.sort((a, b) => a - b);
+  onEdge.sort((a, b) => a - b);
+  if (onEdge.length) console.log(`publish → question page through the edge: p50 ${percentile(onEdge, 50).toFixed(0)} ms, max ${onEdge.at(-1)!.toFixed(0)} ms`);
   console.log(`publish → question page: p50 ${percentile(onQuestion, 50).toFixed(0)} ms, max ${onQuestion.at(-1)!.toFixed(0)} ms`);
   console.log(`publish → landing page: p50 ${percentile(onLanding, 50).toFixed(0)} ms, max ${onLanding.at(-1)!.toFixed(0)} ms`);
 
-  const [, q, l, qd, ld] = rows as [Row, Row, Row, Row, Row];
+  const [, q, l, qd, ld, edgeStatic, edgeQuestion] = rows as [Row, Row, Row, Row, Row, Row?, Row?];
+  const edgeShares = edge ? rounds.map((round) => round[6]!.rps / round[5]!.rps) : [];
+  const edgeLine = edgeStatic && edgeQuestion
+    ? `Through the edge cache: the cached question page at **${(median(edgeShares) * 100).toFixed(0)} %** of the requests/s of a static file served by the same edge (rounds ${Math.round(Math.min(...edgeShares) * 100)}–${Math.round(Math.max(...edgeShares) * 100)} %; target ≥ 90 %), ${(edgeQuestion.rps / q.rps).toFixed(1)}× Next's own cache; publish → visible through the edge p50 **${percentile(onEdge, 50).toFixed(0)} ms**, max ${onEdge.at(-1)!.toFixed(0)} ms (target 2 s).`
+    : "No edge cache measured (varnishd not installed).";
+  console.log(edgeLine);
   const share = `${(median(shares) * 100).toFixed(0)} %`;
   const shareRange = `${Math.round(Math.min(...shares) * 100)}–${Math.round(Math.max(...shares) * 100)} %`;
   console.log(`cached question page: ${share} of the static file's req/s (rounds ${shareRange}; target ≥ 50 %), p97.5 ${q.p975} ms (target p95 ≤ 20 ms)`);
@@ -172,9 +203,12 @@ try {
       "",
       `Publish → visible (${onQuestion.length} answers published through the domain verbs, pages cached beforehand): question page p50 **${percentile(onQuestion, 50).toFixed(0)} ms**, max ${onQuestion.at(-1)!.toFixed(0)} ms; ` +
         `landing page p50 **${percentile(onLanding, 50).toFixed(0)} ms**, max ${onLanding.at(-1)!.toFixed(0)} ms (target 2 s).`,
+      "",
+      edgeLine,
     ], `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, Next.js, Postgres and Meilisearch on the same machine`);
   }
 } finally {
+  await edge?.stop();
   await site?.stop();
   await servers.stop();
 }

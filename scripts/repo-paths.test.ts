@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..");
-const TOP = ["app", "components", "content", "docs", "lib", "prisma", "scripts", "test", "server"];
+const TOP = ["app", "components", "content", "deploy", "docs", "lib", "prisma", "scripts", "test", "server"];
 // A path as written in prose or a comment: a top-level folder, then segments, optionally a file name.
 // Next's bracketed segments ([slug], [...all]) count as part of a path.
 const PATH = new RegExp(String.raw`(?<![\w./@-])((?:${TOP.join("|")})(?:/(?:[\w.-]+|\[[\w.]+\]))+)(…)?`, "g");

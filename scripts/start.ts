@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { join, relative } from "node:path";
 import { runIngest } from "../lib/content/run-ingest.ts";
 import { closeDb } from "../lib/db/client.ts";
@@ -26,6 +27,12 @@ const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.t
 const log = (m: string) => console.log(`[start] ${m}`);
 
 const env = exitOnEnvError(readEnv);
+
+// A port already taken (often a second `npm start`) is said at once, before anything is started.
+if (!(await portFree(env.PORT, env.HOST))) {
+  console.error(`[start] 端口 ${env.PORT} 已被占用（可能已有一个 npm start 在运行）；请先停止它，或用 PORT=… 换一个端口。\n[start] port ${env.PORT} on ${env.HOST} is in use (another npm start?); stop it or choose another with PORT=…`);
+  process.exit(1);
+}
 
 let next: ChildProcess | undefined;
 let build: ChildProcess | undefined;
@@ -141,6 +148,14 @@ async function sourceHash() {
     for (const f of files) h.update(relative(ROOT, f)).update(await readFile(f));
   }
   return h.digest("hex");
+}
+
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
 }
 
 async function waitForHttp(url: string) {

@@ -4,7 +4,7 @@
 // command, and that host is unreachable here (as in any air-gapped deployment). Prisma also publishes the
 // same engine compiled to WebAssembly (@prisma/schema-engine-wasm), which talks to Postgres through the
 // pg driver adapter. This module drives it. It keeps Prisma's own `_prisma_migrations` table, so
-// `prisma migrate deploy/status` on a machine with Prisma's binaries sees the same history.
+// `prisma migrate deploy` and `prisma migrate status` on a machine with Prisma's binaries sees the same history.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import { randomUUID } from "node:crypto";

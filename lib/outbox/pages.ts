@@ -2,21 +2,28 @@
 // explains the tags). A server that does not answer is retried briefly and then left: its pages
 // expire on their own within PAGE_TTL_SECONDS, and a restarted server starts with an empty cache.
 
+import { getDb } from "../db/client.ts";
 import type { Env } from "../env.ts";
 import { loadOrCreateSecret } from "../servers/secrets.ts";
+import { type EdgePurge, purgeEdge } from "./edge.ts";
 
-export type PageRevalidation = { urls: string[]; secret: string; log?: (line: string) => void; attempts?: number };
+export type PageRevalidation = { urls: string[]; secret: string; log?: (line: string) => void; attempts?: number; edge?: EdgePurge };
 
-/** This installation's settings: REVALIDATE_URLS, and REVALIDATE_SECRET or the one kept in DATA_DIR. */
+/** This installation's settings: REVALIDATE_URLS, REVALIDATE_SECRET or the one kept in DATA_DIR, EDGE_URLS. */
 export async function pageRevalidation(env: Env, log?: (line: string) => void): Promise<PageRevalidation> {
-  return { urls: env.revalidateUrls, secret: env.REVALIDATE_SECRET ?? (await loadOrCreateSecret(env.dataDir, "revalidate-secret")), log };
+  const edge = env.edgeUrls.length ? { urls: env.edgeUrls, db: () => getDb(env.DATABASE_URL), log } : undefined;
+  return { urls: env.revalidateUrls, secret: env.REVALIDATE_SECRET ?? (await loadOrCreateSecret(env.dataDir, "revalidate-secret")), log, edge };
 }
 
-/** Sends the tags (in chunks the endpoint accepts) to every server; returns how many confirmed them all. */
+/**
+ * Sends the tags (in chunks the endpoint accepts) to every server, then purges the edge caches of the
+ * same pages; returns how many servers confirmed them all.
+ */
 export async function revalidatePages(o: PageRevalidation, tags: string[]): Promise<number> {
   if (!tags.length) return 0;
   let confirmed = o.urls.length;
   for (let i = 0; i < tags.length; i += 2000) confirmed = Math.min(confirmed, await send(o, tags.slice(i, i + 2000)));
+  if (o.edge) await purgeEdge(o.edge, tags).catch((e: Error) => o.log?.(`worker: edge cache not purged (${e.message})`));
   return confirmed;
 }
 
