@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { matchesFilter, policyFilterSchema, type PolicyFilter } from "@/lib/calculators/http/http";
 import { INSURANCE_LABELS, SCHEME_LABELS } from "@/lib/calculators/engine/labels";
 import type { Policy } from "@/lib/calculators/engine/policy-schema";
-import { policyStatus, todayInChina, type PolicyStatus } from "@/lib/calculators/engine/policy-status";
+import { policyStatus, type PolicyStatus } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { regionLabel } from "@/lib/regions";
 

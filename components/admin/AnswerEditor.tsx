@@ -5,6 +5,7 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CalculatorWidget } from "../calculator/CalculatorWidget";
 import { adminFetch } from "./api";
+import { CHINA_TIME_LABEL, chinaTime } from "@/lib/domain/dates";
 
 type PreviewPart =
   | { kind: "html"; html: string }
@@ -52,7 +53,7 @@ export function AnswerEditor(p: Props) {
     const cleaned = citations.filter((c) => c.title.trim()).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v && String(v).trim())) as Citation);
     const r = await adminFetch<{ savedAt: string }>(`/api/admin/questions/${p.slug}/draft`, { method: "PUT", body: { body, citations: cleaned, baseRevisionId: base.current } });
     if (r.ok) {
-      if (version.current === saving) setStatus({ text: `草稿已保存 ${new Date(r.data.savedAt).toLocaleTimeString("zh-CN")}`, kind: "saved" });
+      if (version.current === saving) setStatus({ text: `草稿已保存（${CHINA_TIME_LABEL} ${chinaTime(r.data.savedAt)}）`, kind: "saved" });
       return true;
     }
     dirty.current = true;

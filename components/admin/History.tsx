@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 
 type Item = { id: number; number: number; by: string; summary: string | null; at: string; live: boolean; review: string | null };
 const REVIEW: Record<string, string> = { pending: "待审核", approved: "已批准", changes_requested: "已退回" };
@@ -16,7 +17,7 @@ export function History({ items }: { items: Item[] }) {
       <ol className="history" reversed>
         {items.map((r) => (
           <li key={r.id}>
-            第 {r.number} 版 · {r.by} · <time dateTime={r.at}>{r.at.slice(0, 16).replace("T", " ")}</time>
+            第 {r.number} 版 · {r.by} · <time dateTime={r.at}>{CHINA_TIME_LABEL} {chinaDateTime(r.at)}</time>
             {r.summary ? ` · ${r.summary}` : ""}
             {r.live ? <span className="chip">当前发布</span> : null}
             {r.review ? <span className="chip">{REVIEW[r.review] ?? r.review}</span> : null}

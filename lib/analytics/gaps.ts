@@ -9,6 +9,7 @@ import { inferTopics } from "../asks/topics.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Editor } from "../authoring/session.ts";
 import type { Db } from "../db/client.ts";
+import { addDays, chinaDateSql, chinaMidnight, todayInChina } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import type { TopicVocabulary } from "../domain/schema.ts";
 import { OPEN } from "../domain/visibility.ts";
@@ -91,11 +92,10 @@ export type Gap = {
   history: GapHistory | null;
 };
 
-/** Date range [from, to] as timestamps: `to` includes its whole day. Default: the last 30 days. */
+/** Date range [from, to] of China days as timestamps: `to` includes its whole day. Default: the last 30 days. */
 export function dateRange(q: { from?: string; to?: string }, now = new Date()): { from: Date; to: Date } {
-  const to = q.to ? new Date(`${q.to}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const from = q.from ? new Date(`${q.from}T00:00:00Z`) : new Date(to.getTime() - 29 * 86_400_000);
-  return { from, to: new Date(to.getTime() + 86_400_000) };
+  const to = q.to ?? todayInChina(now);
+  return { from: chinaMidnight(q.from ?? addDays(to, -29)), to: chinaMidnight(addDays(to, 1)) };
 }
 
 /** Where the history's clock and the log's retention come from (tests move the clock). */
@@ -208,7 +208,7 @@ export async function gapDetail(db: Db, id: number, o: HistoryOptions = {}): Pro
   const history = (await gapHistories(db, [id], { ...o, now })).get(id) ?? null;
   const from = new Date(Math.max(g.firstSeen.getTime(), logStart(o, now).getTime()));
   const days = await db.$queryRawUnsafe<{ day: Date; searches: bigint; zero: bigint }[]>(
-    `SELECT date_trunc('day', created_at) AS day, count(*) AS searches, count(*) FILTER (WHERE hits = 0) AS zero
+    `SELECT ${chinaDateSql("created_at")} AS day, count(*) AS searches, count(*) FILTER (WHERE hits = 0) AS zero
      FROM search_log WHERE gap_key = $1 AND gap_region = $2 AND created_at >= $3 AND created_at < $4
      GROUP BY 1 ORDER BY 1`,
     g.key,
@@ -276,7 +276,7 @@ export async function convertGap(db: Db, id: number, editor: Editor, topics: Top
   await inTransaction(db, async (tx) => {
     const { id: articleId } = await createArticleTx(tx, {
       by: editor.id,
-      article: { slug, title, region: gap.region, insurance: ["employee", "resident"], topics: inferTopics(title, topics), published: new Date().toISOString().slice(0, 10), status: OPEN, related: [], citations: [], answers: [] },
+      article: { slug, title, region: gap.region, insurance: ["employee", "resident"], topics: inferTopics(title, topics), published: todayInChina(), status: OPEN, related: [], citations: [], answers: [] },
     });
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "converted", articleId, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError("conflict", "这个缺口刚被别人处理了。");

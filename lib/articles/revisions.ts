@@ -6,14 +6,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
+import { todayInChina } from "../domain/dates.ts";
 import { ANSWERED, stateAfterAnswer } from "../domain/visibility.ts";
 import type { Article, ArticleState, Citation } from "../domain/schema.ts";
 import { articlesById, type StoredArticle } from "./read.ts";
 import { type AnswerRecord, type ArticleRecord, fromRecord, revisionHash, toRecord } from "./record.ts";
 import { saveStatements } from "./save.ts";
 import { validateArticle } from "./validate.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function lockArticle(tx: Tx, articleId: string): Promise<StoredArticle> {
   const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM articles WHERE id = $1::uuid FOR UPDATE`, articleId);
@@ -68,7 +67,7 @@ export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ ans
     const answers = [...current.record.answers];
     const position = input.position ?? answers.length + 1;
     if (position < 1 || position > answers.length + 1) throw new AppError("invalid", `没有第 ${position} 个解答。`);
-    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? todayInChina(), body: input.body.trim(), citations: input.citations ?? [] };
     answers[position - 1] = answer;
     const next = await check(tx, { ...current.record, state: stateAfterAnswer(current.record.state), answers });
     await write(tx, current, next, input.by, PUBLISH_ACTIONS.answer, { position }, input.summary);
@@ -105,7 +104,7 @@ export async function submitRevisionTx(
   const slot = await tx.answer.findUnique({ where: { id: input.answerId } });
   if (!slot) throw new AppError("not_found", "找不到这个解答。");
   const current = await lockArticle(tx, slot.articleId);
-  const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+  const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? todayInChina(), body: input.body.trim(), citations: input.citations ?? [] };
   await check(tx, withAnswer(current.record, slot.position, answer, ANSWERED));
   const last = await tx.answerRevision.findFirst({ where: { answerId: slot.id }, orderBy: { number: "desc" }, select: { number: true } });
   const rev = await tx.answerRevision.create({

@@ -7,6 +7,7 @@ import { clientHash } from "../privacy/client-hash.ts";
 import { createArticleTx, inTransaction } from "../articles/revisions.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Db } from "../db/client.ts";
+import { todayInChina } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import { insuranceSchema, type TopicVocabulary } from "../domain/schema.ts";
 import { ASKED } from "../domain/visibility.ts";
@@ -86,7 +87,7 @@ function store(db: Db, slug: string, token: string, title: string, question: str
         region: input.region ?? NATIONWIDE,
         insurance: input.insurance ? [input.insurance] : ["employee", "resident"],
         topics: inferTopics(`${title}${question ?? ""}`, topics),
-        published: new Date().toISOString().slice(0, 10),
+        published: todayInChina(),
         status: ASKED,
         related: [],
         citations: [],

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { createArticle } from "../articles/revisions.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
+import { todayInChina } from "../domain/dates.ts";
 import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
 import { OPEN } from "../domain/visibility.ts";
 import { toSyllables } from "../query/pinyin.ts";
@@ -40,7 +41,7 @@ export async function createQuestion(db: Db, input: NewQuestion, editor: Editor)
       insurance: input.insurance,
       topics: input.topics,
       ...(input.year ? { year: input.year } : {}),
-      published: new Date().toISOString().slice(0, 10),
+      published: todayInChina(),
       status: OPEN,
       related: [],
       citations: [],

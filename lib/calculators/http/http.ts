@@ -14,7 +14,8 @@ import {
   type FieldErrors,
 } from "../engine/estimate-request.ts";
 import { insuranceSchema, schemeSchema, type Policy } from "../engine/policy-schema.ts";
-import { policyStatus, todayInChina } from "../engine/policy-status.ts";
+import { policyStatus } from "../engine/policy-status.ts";
+import { todayInChina } from "../../domain/dates.ts";
 import { summarizePolicy } from "../engine/policy-summary.ts";
 import { getPolicies } from "../policies/server-policies.ts";
 

@@ -7,7 +7,7 @@ import { checkColumns, checkSource, type CheckInput } from "../../domain/checks.
 import { AppError } from "../../domain/errors.ts";
 import { policyFigures, type PolicyCheck } from "../engine/policy-checks.ts";
 import type { Policy } from "../engine/policy-schema.ts";
-import { todayInChina } from "../engine/policy-status.ts";
+import { todayInChina } from "../../domain/dates.ts";
 
 type Row = {
   id: number;

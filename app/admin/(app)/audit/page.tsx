@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "审计日志" };
 
@@ -34,7 +35,7 @@ export default async function AuditPage() {
       <table className="admin-table">
         <thead>
           <tr>
-            <th scope="col">时间</th>
+            <th scope="col">时间（{CHINA_TIME_LABEL}）</th>
             <th scope="col">谁</th>
             <th scope="col">做了什么</th>
             <th scope="col">详情</th>
@@ -43,7 +44,7 @@ export default async function AuditPage() {
         <tbody>
           {events.map((e) => (
             <tr key={e.id.toString()}>
-              <td>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td><time dateTime={e.createdAt.toISOString()}>{chinaDateTime(e.createdAt)}</time></td>
               <td>{names.get(e.actor) ?? (e.actor === "anonymous" ? "未登录的访客" : e.actor)}</td>
               <td>{ACTIONS[e.action] ?? e.action}</td>
               <td className="meta">{JSON.stringify(e.data)}</td>

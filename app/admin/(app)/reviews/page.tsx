@@ -2,6 +2,7 @@ import Link from "next/link";
 import { pendingReviews } from "@/lib/authoring/reviews";
 import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "待审核" };
 
@@ -21,7 +22,7 @@ export default async function ReviewsPage() {
                 {r.title}
               </Link>
               <div className="meta">
-                {r.author} 提交于 <time dateTime={r.createdAt}>{r.createdAt.slice(0, 16).replace("T", " ")}</time>
+                {r.author} 提交于 <time dateTime={r.createdAt}>{CHINA_TIME_LABEL} {chinaDateTime(r.createdAt)}</time>
                 {r.authorId === editor.id ? "（你自己的提交，需由其他审核人审核）" : ""}
               </div>
             </li>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { staleAnswers, uncheckedAnswers } from "@/lib/articles/stale";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
 import { checkMarkText, needsCheck } from "@/lib/calculators/engine/policy-checks";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";

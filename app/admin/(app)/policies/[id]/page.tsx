@@ -7,7 +7,7 @@ import { PolicyTable } from "@/components/PolicyTable";
 import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
 import { CHECK_OUTCOME_LABELS } from "@/lib/domain/checks";
 import { policyFacts } from "@/lib/calculators/engine/policy-facts";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { checkHistory } from "@/lib/calculators/policies/checks";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";

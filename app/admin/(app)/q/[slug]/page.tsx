@@ -6,7 +6,7 @@ import { History } from "@/components/admin/History";
 import { AnswerCheckLine } from "@/components/AnswerCheckLine";
 import { getPublicArticle } from "@/lib/articles/read";
 import { hasRole } from "@/lib/auth/roles";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { statesFigures } from "@/lib/domain/freshness";
 import { answerHistory, myAnswer } from "@/lib/authoring/answers";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";

@@ -3,7 +3,7 @@
 //      expired on every web server.
 import { z } from "zod";
 import { recordAnswerCheck } from "@/lib/authoring/checks";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getDb } from "@/lib/db/client";
 import { answerCheckInputSchema } from "@/lib/domain/checks";
 import { AppError } from "@/lib/domain/errors";
