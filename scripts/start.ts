@@ -13,9 +13,9 @@ import { runIngest } from "../lib/content/run-ingest.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
 import { pageRevalidation } from "../lib/outbox/pages.ts";
+import { SECRETS, storedSecret } from "../lib/secrets.mjs";
 import { runWorker } from "../lib/outbox/worker.ts";
 import { getIndexes } from "../lib/search/client.ts";
-import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
 import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
@@ -58,12 +58,12 @@ exitHook((done) => {
 });
 
 // Sessions survive restarts and are valid on every instance only with one fixed secret: kept in DATA_DIR.
-const authSecret = env.BETTER_AUTH_SECRET ?? (await loadOrCreateSecret(env.dataDir, "auth-secret"));
+const authSecret = await storedSecret(env, "auth");
 const pages = await pageRevalidation(env, log);
 const childEnv = {
   ...process.env,
-  BETTER_AUTH_SECRET: authSecret,
-  REVALIDATE_SECRET: pages.secret,
+  [SECRETS.auth.variable]: authSecret,
+  [SECRETS.revalidate.variable]: pages.secret,
   DATABASE_URL: stack.databaseUrl,
   MEILI_URL: stack.meiliUrl,
   MEILI_URLS: stack.meiliUrls.join(","),

@@ -6,9 +6,10 @@ import { hash, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { getDb } from "../db/client.ts";
 import { env } from "../env.ts";
+import { authSecret } from "../secrets.mjs";
 import { trustedOrigins } from "./origins.ts";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
@@ -25,8 +26,7 @@ function createAuth(databaseUrl: string | undefined) {
     appName: "医保问答",
     baseURL: e.siteUrl,
     basePath: "/api/auth",
-    // `npm start` passes a secret kept in DATA_DIR; a process without one (a CLI) gets a throwaway one.
-    secret: e.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    secret: authSecret(e),
     trustedOrigins: trustedOrigins(e.siteUrl),
     database: prismaAdapter(db, { provider: "postgresql" }),
     telemetry: { enabled: false },

@@ -3,13 +3,13 @@
 // expire on their own within PAGE_TTL_SECONDS, and a restarted server starts with an empty cache.
 
 import type { Env } from "../env.ts";
-import { loadOrCreateSecret } from "../servers/secrets.ts";
+import { storedSecret } from "../secrets.mjs";
 
 export type PageRevalidation = { urls: string[]; secret: string; log?: (line: string) => void; attempts?: number };
 
 /** This installation's settings: REVALIDATE_URLS, and REVALIDATE_SECRET or the one kept in DATA_DIR. */
 export async function pageRevalidation(env: Env, log?: (line: string) => void): Promise<PageRevalidation> {
-  return { urls: env.revalidateUrls, secret: env.REVALIDATE_SECRET ?? (await loadOrCreateSecret(env.dataDir, "revalidate-secret")), log };
+  return { urls: env.revalidateUrls, secret: await storedSecret(env, "revalidate"), log };
 }
 
 /** Sends the tags (in chunks the endpoint accepts) to every server; returns how many confirmed them all. */
