@@ -17,6 +17,7 @@ import { env } from "../env.ts";
 import { findRegionByName, isRegionCode } from "../regions/index.ts";
 import { type GapHistory, gapHistory, historySeries, type Series } from "./gap-history.ts";
 import { gapKey, synonymFolder } from "./gap-key.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
 
 export const GAP_STATES = ["open", "dismissed", "converted"] as const;
 export type GapState = (typeof GAP_STATES)[number];
@@ -280,7 +281,7 @@ export async function convertGap(db: Db, id: number, editor: Editor, topics: Top
     });
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "converted", articleId, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError("conflict", "这个缺口刚被别人处理了。");
-    await tx.auditEvent.create({ data: { actor: editor.id, action: "gap.convert", articleId, data: { gap: id, query: gap.query, region: gap.region, searches: gap.searches } } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapConvert, articleId, data: { gap: id, query: gap.query, region: gap.region, searches: gap.searches } } });
   });
   return { slug };
 }
@@ -289,7 +290,7 @@ export async function dismissGap(db: Db, id: number, editor: Editor): Promise<vo
   await db.$transaction(async (tx) => {
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "dismissed", decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError((await tx.contentGap.count({ where: { id } })) ? "conflict" : "not_found", "这个缺口不存在或已经处理过了。");
-    await tx.auditEvent.create({ data: { actor: editor.id, action: "gap.dismiss", data: { gap: id } } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapDismiss, data: { gap: id } } });
   });
 }
 

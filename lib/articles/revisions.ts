@@ -13,6 +13,7 @@ import { articlesById, type StoredArticle } from "./read.ts";
 import { type AnswerRecord, type ArticleRecord, fromRecord, revisionHash, toRecord } from "./record.ts";
 import { saveStatements } from "./save.ts";
 import { validateArticle } from "./validate.ts";
+import { AUDIT, type AuditAction } from "../domain/audit-actions.ts";
 
 async function lockArticle(tx: Tx, articleId: string): Promise<StoredArticle> {
   const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM articles WHERE id = $1::uuid FOR UPDATE`, articleId);
@@ -28,7 +29,7 @@ async function check(tx: Tx, record: ArticleRecord): Promise<ArticleRecord> {
   return toRecord(v.article);
 }
 
-async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: string, action: string, data: object, summary?: string) {
+async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: string, action: AuditAction, data: object, summary?: string) {
   // An article edited in the app belongs to the app from then on: its file (still recorded) is no longer
   // read by ingest, which says so, instead of overwriting the edit.
   if (current.origin === "file") {
@@ -42,7 +43,7 @@ async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: st
 const run = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
 
 /** The audit actions that put an answer live: the first of them on a question is when it was answered. */
-export const PUBLISH_ACTIONS = { answer: "answer.publish", revision: "revision.publish" } as const;
+export const PUBLISH_ACTIONS = { answer: AUDIT.answerPublish, revision: AUDIT.revisionPublish } as const;
 
 export type RevisionInput = {
   articleId: string;
@@ -121,7 +122,7 @@ export async function submitRevisionTx(
     },
   });
   await tx.answerDraft.deleteMany({ where: { answerId: slot.id, authorId: input.by } });
-  await tx.auditEvent.create({ data: { actor: input.by, action: "answer.submit", articleId: current.id, data: { answerId: slot.id, revision: rev.number } } });
+  await tx.auditEvent.create({ data: { actor: input.by, action: AUDIT.answerSubmit, articleId: current.id, data: { answerId: slot.id, revision: rev.number } } });
   return { revision: rev.number, revisionId: rev.id, articleId: current.id };
 }
 
@@ -176,7 +177,7 @@ export async function setArticleStateTx(tx: Tx, input: { articleId: string; stat
   const from = current.record.state;
   if (from === input.state) return { from };
   const next = await check(tx, { ...current.record, state: input.state });
-  await write(tx, current, next, input.by, "article.state", { from, to: input.state });
+  await write(tx, current, next, input.by, AUDIT.articleState, { from, to: input.state });
   return { from };
 }
 
@@ -187,7 +188,7 @@ export async function renameArticle(db: Db, input: { articleId: string; slug: st
     if (current.record.slug === input.slug) return;
     const taken = await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } });
     if (taken) throw new AppError("conflict", `地址 ${input.slug} 已被另一篇文章使用。`);
-    await write(tx, current, { ...current.record, slug: input.slug }, input.by, "article.rename", { from: current.record.slug, to: input.slug });
+    await write(tx, current, { ...current.record, slug: input.slug }, input.by, AUDIT.articleRename, { from: current.record.slug, to: input.slug });
   });
 }
 
@@ -202,7 +203,7 @@ export async function setArticleAliases(db: Db, input: { articleId: string; alia
     const from = current.record.aliases;
     if (aliases.length === from.length && aliases.every((a, i) => a === from[i])) return { aliases: from };
     const next = await check(tx, { ...current.record, aliases });
-    await write(tx, current, next, input.by, "article.aliases", { from, to: next.aliases });
+    await write(tx, current, next, input.by, AUDIT.articleAliases, { from, to: next.aliases });
     return { aliases: next.aliases };
   });
 }
@@ -219,7 +220,7 @@ export async function createArticleTx(tx: Tx, input: { article: Article; by: str
   const record = await check(tx, toRecord(input.article));
   const id = randomUUID();
   for (const statement of saveStatements(tx, [{ id, record, origin: "web", by: input.by }])) await statement;
-  await tx.auditEvent.create({ data: { actor: input.by, action: "article.create", articleId: id, data: { slug: record.slug } } });
+  await tx.auditEvent.create({ data: { actor: input.by, action: AUDIT.articleCreate, articleId: id, data: { slug: record.slug } } });
   return { id };
 }
 

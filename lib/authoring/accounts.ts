@@ -7,6 +7,7 @@ import type { Role } from "../auth/roles.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { toSyllables } from "../query/pinyin.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
 
 export type NewAccount = {
   email: string;
@@ -42,7 +43,7 @@ export async function createAccount(db: Db, input: NewAccount, databaseUrl?: str
   });
   const user = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: input.role, advisorId }, { method: "admin" });
   await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await ctx.password.hash(password) });
-  await db.auditEvent.create({ data: { actor: input.by, action: "account.create", data: { userId: user.id, email, role: input.role, advisorId } } });
+  await db.auditEvent.create({ data: { actor: input.by, action: AUDIT.accountCreate, data: { userId: user.id, email, role: input.role, advisorId } } });
   return { userId: user.id, advisorId, password };
 }
 
@@ -62,7 +63,7 @@ export async function updateAccount(db: Db, userId: string, change: AccountChang
   await db.$transaction(async (tx) => {
     if (role && role !== user.role) await tx.user.update({ where: { id: userId }, data: { role } });
     if (user.advisorId && Object.keys(profile).length) await tx.advisor.update({ where: { id: user.advisorId }, data: profile });
-    await tx.auditEvent.create({ data: { actor: by, action: "account.update", data: { userId, ...change } } });
+    await tx.auditEvent.create({ data: { actor: by, action: AUDIT.accountUpdate, data: { userId, ...change } } });
   });
   return { ok: true };
 }

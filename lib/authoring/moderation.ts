@@ -10,6 +10,7 @@ import { AppError } from "../domain/errors.ts";
 import { slugSchema } from "../domain/schema.ts";
 import { ASKED, isPublic, OPEN, RETIRED } from "../domain/visibility.ts";
 import type { Editor } from "./session.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
 
 export const moderationSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("accept") }),
@@ -38,7 +39,7 @@ export async function moderateQuestion(db: Db, slug: string, m: Moderation, edit
     if (m.decision === "accept") {
       await setArticleStateTx(tx, { articleId: asked.id, state: OPEN, by: editor.id });
       await tx.questionFollow.updateMany({ where: { askedArticleId: asked.id }, data: { decision: "accepted", decidedAt: now } });
-      await tx.auditEvent.create({ data: { actor: editor.id, action: "question.accept", articleId: asked.id, data: { slug } } });
+      await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionAccept, articleId: asked.id, data: { slug } } });
       return { state: OPEN };
     }
     if (m.decision === "merge") {
@@ -47,12 +48,12 @@ export async function moderateQuestion(db: Db, slug: string, m: Moderation, edit
       if (target.id === asked.id) throw new AppError("invalid", "不能把问题合并到它自己。");
       await setArticleStateTx(tx, { articleId: asked.id, state: RETIRED, by: editor.id });
       await tx.questionFollow.updateMany({ where: { articleId: asked.id }, data: { articleId: target.id, decision: "merged", decidedAt: now } });
-      await tx.auditEvent.create({ data: { actor: editor.id, action: "question.merge", articleId: asked.id, data: { slug, into: m.into } } });
+      await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionMerge, articleId: asked.id, data: { slug, into: m.into } } });
       return { state: RETIRED, into: m.into };
     }
     await setArticleStateTx(tx, { articleId: asked.id, state: RETIRED, by: editor.id });
     await tx.questionFollow.updateMany({ where: { askedArticleId: asked.id }, data: { decision: "rejected", reason: m.reason ?? null, decidedAt: now } });
-    await tx.auditEvent.create({ data: { actor: editor.id, action: "question.reject", articleId: asked.id, data: { slug, ...(m.reason ? { reason: m.reason } : {}) } } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionReject, articleId: asked.id, data: { slug, ...(m.reason ? { reason: m.reason } : {}) } } });
     return { state: RETIRED };
   });
 }
