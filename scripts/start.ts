@@ -19,6 +19,7 @@ import { getIndexes } from "../lib/search/client.ts";
 import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { exitOnEnvError } from "./env-guard.ts";
+import { API_PATHS } from "../lib/urls.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
@@ -112,7 +113,7 @@ next.once("exit", (code) => {
     process.exit(code ?? 1);
   }
 });
-await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}/api/health`);
+await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}${API_PATHS.health}`);
 console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
 
 async function buildIfNeeded() {

@@ -12,6 +12,7 @@ import { env } from "../env.ts";
 import { authSecret } from "../secrets.mjs";
 import { trustedOrigins } from "./origins.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
+import { API_PATHS } from "../urls.ts";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -26,7 +27,7 @@ function createAuth(databaseUrl: string | undefined) {
   return betterAuth({
     appName: "医保问答",
     baseURL: e.siteUrl,
-    basePath: "/api/auth",
+    basePath: API_PATHS.auth,
     secret: authSecret(e),
     trustedOrigins: trustedOrigins(e.siteUrl),
     database: prismaAdapter(db, { provider: "postgresql" }),

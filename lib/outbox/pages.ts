@@ -4,6 +4,7 @@
 
 import type { Env } from "../env.ts";
 import { storedSecret } from "../secrets.mjs";
+import { API_PATHS } from "../urls.ts";
 
 export type PageRevalidation = { urls: string[]; secret: string; log?: (line: string) => void; attempts?: number };
 
@@ -26,7 +27,7 @@ async function send(o: PageRevalidation, tags: string[]): Promise<number> {
     o.urls.map(async (url) => {
       for (let attempt = 1; attempt <= (o.attempts ?? 3); attempt++) {
         try {
-          const res = await fetch(`${url}/api/internal/revalidate`, {
+          const res = await fetch(`${url}${API_PATHS.revalidate}`, {
             method: "POST",
             headers: { authorization: `Bearer ${o.secret}`, "content-type": "application/json" },
             body,

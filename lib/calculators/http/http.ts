@@ -18,6 +18,7 @@ import { policyStatus } from "../engine/policy-status.ts";
 import { todayInChina } from "../../domain/dates.ts";
 import { summarizePolicy } from "../engine/policy-summary.ts";
 import { getPolicies } from "../policies/server-policies.ts";
+import { calculatorPath } from "../../urls.ts";
 
 export type HttpDeps = {
   policies: () => Promise<Policy[]>;
@@ -123,7 +124,7 @@ export async function getPolicyList(request: Request, deps: HttpDeps = defaultDe
       ...summarizePolicy(policy),
       status: policyStatus(policies, policy, today),
       checked: policy.checked ?? null,
-      url: `/calculators/${policy.id}`,
+      url: calculatorPath(policy.id),
     }));
   return Response.json({ today, policies: listed });
 }

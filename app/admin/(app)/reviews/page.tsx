@@ -3,6 +3,7 @@ import { pendingReviews } from "@/lib/authoring/reviews";
 import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
 import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
+import { adminReviewPath } from "@/lib/urls";
 
 export const metadata = { title: "待审核" };
 
@@ -18,7 +19,7 @@ export default async function ReviewsPage() {
         <ul className="plain results">
           {items.map((r) => (
             <li key={r.id}>
-              <Link className="title" href={`/admin/reviews/${r.id}`}>
+              <Link className="title" href={adminReviewPath(r.id)}>
                 {r.title}
               </Link>
               <div className="meta">

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
-import { adminAnalyticsPath } from "@/lib/urls";
+import { adminAnalyticsPath, adminQuestionPath } from "@/lib/urls";
 import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "内容缺口的经过" };
@@ -87,7 +87,7 @@ export default async function GapPage({ params }: { params: Promise<{ id: string
         时间均为{CHINA_TIME_LABEL}，按日（周）统计也按北京时间划分。
         {gap.article ? (
           <>
-            问题：<Link href={`/admin/q/${gap.article.slug}`}>{gap.article.title}</Link>
+            问题：<Link href={adminQuestionPath(gap.article.slug)}>{gap.article.title}</Link>
             {h ? `（从转为问题到发布解答用了 ${durationText(h.answerTimeMs)}）` : "，还在等待解答。"}
           </>
         ) : gap.state === "converted" ? (
