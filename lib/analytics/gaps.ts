@@ -18,6 +18,7 @@ import { findRegionByName, isRegionCode } from "../regions/index.ts";
 import { type GapHistory, gapHistory, historySeries, type Series } from "./gap-history.ts";
 import { gapKey, synonymFolder } from "./gap-key.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export const GAP_STATES = ["open", "dismissed", "converted"] as const;
 export type GapState = (typeof GAP_STATES)[number];
@@ -268,13 +269,13 @@ export function gapTitle(query: string): string {
 }
 
 /** Turns an open gap into an unanswered question (it joins the advisors' queue); audited. */
-export async function convertGap(db: Db, id: number, editor: Editor, topics: TopicVocabulary): Promise<{ slug: string }> {
+export async function convertGap(db: Db, id: number, editor: Editor, topics: TopicVocabulary): Promise<{ slug: string; changed: Changed }> {
   const gap = await db.contentGap.findUnique({ where: { id } });
   if (!gap) throw new AppError("not_found", "找不到这个内容缺口。");
   if (gap.state !== "open") throw new AppError("conflict", gap.state === "converted" ? "这个缺口已经转成了待解答问题。" : "这个缺口已被忽略。");
   const title = gapTitle(gap.query);
   const slug = await freeSlug(db, title);
-  await inTransaction(db, async (tx) => {
+  const articleId = await inTransaction(db, async (tx) => {
     const { id: articleId } = await createArticleTx(tx, {
       by: editor.id,
       article: { slug, title, region: gap.region, insurance: ["employee", "resident"], topics: inferTopics(title, topics), published: todayInChina(), status: OPEN, related: [], citations: [], answers: [] },
@@ -282,8 +283,9 @@ export async function convertGap(db: Db, id: number, editor: Editor, topics: Top
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "converted", articleId, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError("conflict", "这个缺口刚被别人处理了。");
     await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapConvert, articleId, data: { gap: id, query: gap.query, region: gap.region, searches: gap.searches } } });
+    return articleId;
   });
-  return { slug };
+  return { slug, changed: { articleIds: [articleId], slugs: [slug] } };
 }
 
 export async function dismissGap(db: Db, id: number, editor: Editor): Promise<void> {

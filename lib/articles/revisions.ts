@@ -14,6 +14,7 @@ import { type AnswerRecord, type ArticleRecord, fromRecord, revisionHash, toReco
 import { saveStatements } from "./save.ts";
 import { validateArticle } from "./validate.ts";
 import { AUDIT, type AuditAction } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 async function lockArticle(tx: Tx, articleId: string): Promise<StoredArticle> {
   const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM articles WHERE id = $1::uuid FOR UPDATE`, articleId);
@@ -167,8 +168,9 @@ export function publishRevision(db: Db, input: { revisionId: number; by: string;
 }
 
 /** Moves an article to another state (archive, back to draft, accept a pending question …). */
-export async function setArticleState(db: Db, input: { articleId: string; state: ArticleState; by: string }): Promise<void> {
-  await run(db, (tx) => setArticleStateTx(tx, input));
+export async function setArticleState(db: Db, input: { articleId: string; state: ArticleState; by: string }): Promise<{ changed: Changed }> {
+  const { from } = await run(db, (tx) => setArticleStateTx(tx, input));
+  return { changed: from === input.state ? {} : { articleIds: [input.articleId] } };
 }
 
 /** setArticleState inside a caller's transaction (moderation writes its own rows beside it). */
@@ -196,15 +198,15 @@ export async function renameArticle(db: Db, input: { articleId: string; slug: st
  * Replaces an article's 相似问法 (other ways readers ask it, searched next to the title). The outbox row
  * written with it re-indexes the article; a phrasing that is the title itself is dropped.
  */
-export async function setArticleAliases(db: Db, input: { articleId: string; aliases: string[]; by: string }): Promise<{ aliases: string[] }> {
+export async function setArticleAliases(db: Db, input: { articleId: string; aliases: string[]; by: string }): Promise<{ aliases: string[]; changed: Changed }> {
   return run(db, async (tx) => {
     const current = await lockArticle(tx, input.articleId);
     const aliases = [...new Set(input.aliases.map((a) => a.trim()).filter((a) => a && a !== current.record.title))];
     const from = current.record.aliases;
-    if (aliases.length === from.length && aliases.every((a, i) => a === from[i])) return { aliases: from };
+    if (aliases.length === from.length && aliases.every((a, i) => a === from[i])) return { aliases: from, changed: {} };
     const next = await check(tx, { ...current.record, aliases });
     await write(tx, current, next, input.by, AUDIT.articleAliases, { from, to: next.aliases });
-    return { aliases: next.aliases };
+    return { aliases: next.aliases, changed: { articleIds: [current.id] } };
   });
 }
 

@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export type NewAccount = {
   email: string;
@@ -65,5 +66,12 @@ export async function updateAccount(db: Db, userId: string, change: AccountChang
     if (user.advisorId && Object.keys(profile).length) await tx.advisor.update({ where: { id: user.advisorId }, data: profile });
     await tx.auditEvent.create({ data: { actor: by, action: AUDIT.accountUpdate, data: { userId, ...change } } });
   });
-  return { ok: true };
+  // An advisor's profile (name line, verification, bio) is shown with every answer published in their name.
+  const answered = user.advisorId && Object.keys(profile).length
+    ? await db.$queryRawUnsafe<{ article_id: string }[]>(
+        `SELECT DISTINCT s.article_id::text AS article_id FROM answers s JOIN answer_revisions r ON r.id = s.published_revision_id WHERE r.advisor_id = $1`,
+        user.advisorId,
+      )
+    : [];
+  return { ok: true, changed: { articleIds: answered.map((r) => r.article_id) } satisfies Changed };
 }

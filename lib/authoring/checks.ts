@@ -6,6 +6,7 @@ import { checkColumns, type CheckInput } from "../domain/checks.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Editor } from "./session.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export async function recordAnswerCheck(db: Db, answerId: number, input: CheckInput, today: string, reviewer: Editor) {
   const columns = checkColumns(input, today);
@@ -17,6 +18,6 @@ export async function recordAnswerCheck(db: Db, answerId: number, input: CheckIn
     await tx.auditEvent.create({
       data: { actor: reviewer.id, action: AUDIT.answerCheck, articleId: answer.articleId, data: { answerId, revisionId: answer.publishedRevisionId, outcome: input.outcome, checkId: row.id, checkedOn: columns.checkedOn } },
     });
-    return { id: row.id, articleId: answer.articleId, outcome: input.outcome, checkedOn: columns.checkedOn };
+    return { id: row.id, outcome: input.outcome, checkedOn: columns.checkedOn, changed: { articleIds: [answer.articleId] } satisfies Changed };
   });
 }

@@ -8,6 +8,7 @@ import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
 import { OPEN } from "../domain/visibility.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import type { Editor } from "./session.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export const newQuestionSchema = z.object({
   title: frontmatterSchema.shape.title,
@@ -29,9 +30,9 @@ export async function freeSlug(db: DbOrTx, title: string): Promise<string> {
   }
 }
 
-export async function createQuestion(db: Db, input: NewQuestion, editor: Editor): Promise<{ slug: string }> {
+export async function createQuestion(db: Db, input: NewQuestion, editor: Editor): Promise<{ slug: string; changed: Changed }> {
   const slug = await freeSlug(db, input.title);
-  await createArticle(db, {
+  const { id } = await createArticle(db, {
     by: editor.id,
     article: {
       slug,
@@ -48,5 +49,5 @@ export async function createQuestion(db: Db, input: NewQuestion, editor: Editor)
       answers: [],
     },
   });
-  return { slug };
+  return { slug, changed: { articleIds: [id], slugs: [slug] } };
 }

@@ -9,6 +9,7 @@ import type { AnswerCitation } from "./answers.ts";
 import { calculatorDiff, citationDiff, textDiff } from "./diff.ts";
 import type { Editor } from "./session.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export async function pendingReviews(db: Db) {
   const rows = await db.review.findMany({
@@ -72,7 +73,7 @@ export async function decideReview(db: Db, id: number, reviewer: Editor, d: Deci
     await tx.auditEvent.create({ data: { actor: reviewer.id, action: d.decision === "approve" ? AUDIT.reviewApprove : AUDIT.reviewRequestChanges, articleId: r.articleId, data: { reviewId: id, comment: d.comment ?? null } } });
     if (d.decision === "approve") {
       const published = await publishRevisionTx(tx, { revisionId: r.revisionId, by: reviewer.id });
-      return { status, revision: published.revision };
+      return { status, revision: published.revision, changed: { articleIds: [published.articleId] } satisfies Changed };
     }
     return { status };
   }, { timeout: 30_000, maxWait: 30_000 });
