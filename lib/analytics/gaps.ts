@@ -12,13 +12,13 @@ import type { Db } from "../db/client.ts";
 import { addDays, chinaDateSql, chinaMidnight, todayInChina } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import type { TopicVocabulary } from "../domain/schema.ts";
-import { OPEN } from "../domain/visibility.ts";
 import { env } from "../env.ts";
 import { findRegionByName, isRegionCode } from "../regions/index.ts";
 import { type GapHistory, gapHistory, historySeries, type Series } from "./gap-history.ts";
 import { gapKey, synonymFolder } from "./gap-key.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
 import type { Changed } from "../domain/changes.ts";
+import { newQuestion } from "../domain/new-question.ts";
 
 export const GAP_STATES = ["open", "dismissed", "converted"] as const;
 export type GapState = (typeof GAP_STATES)[number];
@@ -278,7 +278,7 @@ export async function convertGap(db: Db, id: number, editor: Editor, topics: Top
   const articleId = await inTransaction(db, async (tx) => {
     const { id: articleId } = await createArticleTx(tx, {
       by: editor.id,
-      article: { slug, title, region: gap.region, insurance: ["employee", "resident"], topics: inferTopics(title, topics), published: todayInChina(), status: OPEN, related: [], citations: [], answers: [] },
+      article: newQuestion({ slug, title, region: gap.region, topics: inferTopics(title, topics) }),
     });
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "converted", articleId, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError("conflict", "这个缺口刚被别人处理了。");

@@ -7,7 +7,6 @@ import { clientHash } from "../privacy/client-hash.ts";
 import { createArticleTx, inTransaction } from "../articles/revisions.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Db } from "../db/client.ts";
-import { todayInChina } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import { insuranceSchema, type TopicVocabulary } from "../domain/schema.ts";
 import { ASKED } from "../domain/visibility.ts";
@@ -19,6 +18,7 @@ import { hasSpamLinks } from "./spam.ts";
 import { ASK_LIMITS, takeToken } from "./throttle.ts";
 import { hashToken, newFollowToken } from "./token.ts";
 import { inferTopics } from "./topics.ts";
+import { newQuestion } from "../domain/new-question.ts";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 60;
@@ -80,19 +80,15 @@ function store(db: Db, slug: string, token: string, title: string, question: str
   return inTransaction(db, async (tx) => {
     const { id } = await createArticleTx(tx, {
       by: "public",
-      article: {
+      article: newQuestion({
         slug,
         title,
-        ...(question ? { question } : {}),
+        question,
         region: input.region ?? NATIONWIDE,
-        insurance: input.insurance ? [input.insurance] : ["employee", "resident"],
+        insurance: input.insurance ? [input.insurance] : undefined,
         topics: inferTopics(`${title}${question ?? ""}`, topics),
-        published: todayInChina(),
         status: ASKED,
-        related: [],
-        citations: [],
-        answers: [],
-      },
+      }),
     });
     await tx.questionFollow.create({ data: { tokenHash: hashToken(token), articleId: id, askedArticleId: id, masked } });
   });

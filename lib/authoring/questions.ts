@@ -3,12 +3,11 @@ import "server-only";
 import { z } from "zod";
 import { createArticle } from "../articles/revisions.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
-import { todayInChina } from "../domain/dates.ts";
 import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
-import { OPEN } from "../domain/visibility.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import type { Editor } from "./session.ts";
 import type { Changed } from "../domain/changes.ts";
+import { newQuestion } from "../domain/new-question.ts";
 
 export const newQuestionSchema = z.object({
   title: frontmatterSchema.shape.title,
@@ -34,20 +33,7 @@ export async function createQuestion(db: Db, input: NewQuestion, editor: Editor)
   const slug = await freeSlug(db, input.title);
   const { id } = await createArticle(db, {
     by: editor.id,
-    article: {
-      slug,
-      title: input.title,
-      ...(input.question ? { question: input.question } : {}),
-      region: input.region,
-      insurance: input.insurance,
-      topics: input.topics,
-      ...(input.year ? { year: input.year } : {}),
-      published: todayInChina(),
-      status: OPEN,
-      related: [],
-      citations: [],
-      answers: [],
-    },
+    article: newQuestion({ slug, ...input }),
   });
   return { slug, changed: { articleIds: [id], slugs: [slug] } };
 }
