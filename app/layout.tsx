@@ -4,7 +4,7 @@ import Link from "@/components/SiteLink";
 import { HeaderSearch } from "@/components/HeaderSearch";
 import { SearchForm } from "@/components/SearchForm";
 import { env } from "@/lib/env";
-import { aboutPath, regionPath } from "@/lib/urls";
+import { aboutPath, calculatorsPath, homePath, regionPath } from "@/lib/urls";
 import { NATIONWIDE } from "@/lib/regions";
 import "./globals.css";
 
@@ -35,7 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site">
           <div className="inner">
-            <Link href="/" className="brand">
+            <Link href={homePath()} className="brand">
               医保问答<small>有依据的解答</small>
             </Link>
             {/* useSearchParams needs a Suspense boundary on statically rendered pages. */}
@@ -44,7 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Suspense>
             <nav aria-label="主导航" className="site-nav">
               <Link href={regionPath(NATIONWIDE)}>按地区</Link>
-              <Link href="/calculators">报销计算器</Link>
+              <Link href={calculatorsPath()}>报销计算器</Link>
             </nav>
           </div>
         </header>

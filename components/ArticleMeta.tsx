@@ -1,5 +1,5 @@
 import Link from "@/components/SiteLink";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { freshness, freshnessMark } from "@/lib/domain/freshness";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { regionLabel } from "@/lib/regions";

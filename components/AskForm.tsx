@@ -3,7 +3,7 @@
 // While the reader types, questions that may already answer theirs are offered. Works with the keyboard
 // (labels, native selects, visible focus) and on phones (full-width fields, 16 px text, no zoom).
 import { useEffect, useId, useState } from "react";
-import { questionPath } from "@/lib/urls";
+import { API_PATHS, questionPath, suggestApiPath } from "@/lib/urls";
 import { sendClick } from "./beacon";
 
 type Province = { code: string; name: string; cities: { code: string; name: string }[] };
@@ -31,7 +31,7 @@ export function AskForm({ provinces, defaultTitle = "", defaultRegion = "", head
     }
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/api/suggest?q=${encodeURIComponent(q)}`, { signal: ctrl.signal })
+      fetch(suggestApiPath(q), { signal: ctrl.signal })
         .then((r) => (r.ok ? r.json() : { suggestions: [] }))
         .then((d: { suggestions: Suggestion[]; queryId?: string }) => setSimilar({ queryId: d.queryId, items: d.suggestions.slice(0, 5) }))
         .catch(() => {});
@@ -49,7 +49,7 @@ export function AskForm({ provinces, defaultTitle = "", defaultRegion = "", head
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch("/api/questions", {
+      const res = await fetch(API_PATHS.questions, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ title, question: question || undefined, region: city || province || undefined, insurance: insurance || undefined, website }),

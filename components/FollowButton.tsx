@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { API_PATHS } from "@/lib/urls";
 
 /** Asks for a private follow link of this question and shows it. */
 export function FollowButton({ slug }: { slug: string }) {
@@ -18,7 +19,7 @@ export function FollowButton({ slug }: { slug: string }) {
         type="button"
         className="secondary"
         onClick={async () => {
-          const res = await fetch("/api/questions/follow", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ slug }) }).catch(() => null);
+          const res = await fetch(API_PATHS.follow, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ slug }) }).catch(() => null);
           const data = (await res?.json().catch(() => ({}))) as { followUrl?: string; message?: string } | undefined;
           if (res?.ok && data?.followUrl) setLink(data.followUrl);
           else setError(data?.message ?? "操作没有成功，请稍后再试。");

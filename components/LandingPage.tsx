@@ -6,7 +6,7 @@ import { JsonLd } from "@/components/JsonLd";
 import { PolicyTable } from "@/components/PolicyTable";
 import { CalculatorWidget } from "@/components/calculator/CalculatorWidget";
 import { env } from "@/lib/env";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { freshness, freshnessMark } from "@/lib/domain/freshness";
 import type { LandingView } from "@/lib/site/landing";
 import { breadcrumbList, collectionPage } from "@/lib/seo/structured-data";

@@ -3,12 +3,13 @@
 // their link to a question among the slugs shown; the result list itself stays server-rendered.
 import { useEffect } from "react";
 import { sendClick } from "./beacon";
+import { QUESTION_LINK_SELECTOR } from "@/lib/urls";
 
 export function ResultClicks({ queryId, slugs }: { queryId: string; slugs: string[] }) {
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
       if (e.type === "auxclick" && e.button !== 1) return;
-      const a = (e.target as Element | null)?.closest?.("a[href^='/q/']");
+      const a = (e.target as Element | null)?.closest?.(QUESTION_LINK_SELECTOR);
       if (!a || !a.closest("main")) return;
       const slug = decodeURIComponent(a.getAttribute("href")!.slice(3).split(/[?#]/)[0]!);
       const at = slugs.indexOf(slug);

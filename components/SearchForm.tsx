@@ -3,7 +3,7 @@
 // as-you-type suggestion list following the WAI-ARIA combobox pattern (arrow keys, Enter, Escape).
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { questionPath, searchPath } from "@/lib/urls";
+import { questionPath, searchPath, suggestApiPath } from "@/lib/urls";
 import { sendClick } from "./beacon";
 
 type Suggestion = { slug: string; title: string };
@@ -29,7 +29,7 @@ export function SearchForm({ defaultValue = "", id = "site-search", label = "全
     const ctrl = new AbortController();
     // Debounced: one request once typing pauses, the previous one cancelled.
     const timer = setTimeout(() => {
-      fetch(`/api/suggest?q=${encodeURIComponent(q)}`, { signal: ctrl.signal })
+      fetch(suggestApiPath(q), { signal: ctrl.signal })
         .then((r) => (r.ok ? r.json() : { suggestions: [] }))
         .then((d: { suggestions: Suggestion[]; queryId?: string }) => {
           queryId.current = d.queryId;

@@ -17,13 +17,14 @@ import { median } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
 import { type BenchSite, startSite } from "./bench/site.ts";
+import { questionPath, regionPath } from "../lib/urls.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, write: { type: "boolean", default: false }, keep: { type: "string" }, calibrated: { type: "boolean", default: false } } });
 const RUNS = Number(values.runs);
 const PAGES = [
   { label: "home", path: "/" },
-  { label: "question page", path: "/q/jumin-yibao-keyi-yidi-jiuyi-ma" },
-  { label: "landing page (毕节)", path: "/regions/520500" },
+  { label: "question page", path: questionPath("jumin-yibao-keyi-yidi-jiuyi-ma") },
+  { label: "landing page (毕节)", path: regionPath("520500") },
 ];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const TARGET: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 95, "best-practices": 95, seo: 100 };

@@ -25,6 +25,7 @@ import { median, percentile } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers } from "./bench/setup.ts";
 import { type BenchSite, startSite } from "./bench/site.ts";
+import { questionPath, regionPath } from "../lib/urls.ts";
 
 const { values } = parseArgs({
   options: {
@@ -38,8 +39,8 @@ const { values } = parseArgs({
 const ROUNDS = Number(values.rounds);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
-const QUESTION = "/q/jumin-yibao-keyi-yidi-jiuyi-ma";
-const LANDING = "/regions/520500";
+const QUESTION = questionPath("jumin-yibao-keyi-yidi-jiuyi-ma");
+const LANDING = regionPath("520500");
 
 const servers = await benchServers("pages");
 const { pg, meili } = servers;
@@ -155,20 +156,20 @@ try {
       article: { slug, title: `毕节门诊统筹报销材料基准问题（${slug}）`, region: "520500", insurance: ["resident"], topics: ["门诊统筹"], year: 2025, published: "2026-12-01", status: "unanswered", related: [], citations: [], answers: [] },
     });
     await until(async () => (await (await fetch(base + LANDING)).text()).includes(slug));
-    await fetch(base + `/q/${slug}`).then((r) => r.text());
-    if (edge) await fetch(edge.url + `/q/${slug}`).then((r) => r.text());
+    await fetch(base + questionPath(slug)).then((r) => r.text());
+    if (edge) await fetch(edge.url + questionPath(slug)).then((r) => r.text());
     await publishAnswer(db, { articleId, advisorId: "wang-lin", body: `带上医保电子凭证即可。${word}`, by: "bench" });
     const t = performance.now();
     const seen = Promise.all([
-      until(async () => (await (await fetch(base + `/q/${slug}`)).text()).includes(word)),
-      edge ? until(async () => (await (await fetch(edge!.url + `/q/${slug}`)).text()).includes(word)) : Promise.resolve(0),
+      until(async () => (await (await fetch(base + questionPath(slug))).text()).includes(word)),
+      edge ? until(async () => (await (await fetch(edge!.url + questionPath(slug))).text()).includes(word)) : Promise.resolve(0),
     ]);
     const [question, throughEdge] = await seen;
     onQuestion.push(question);
     if (edge) onEdge.push(throughEdge);
     await until(async () => {
       const page = await (await fetch(base + LANDING)).text();
-      const at = page.indexOf(`href="/q/${slug}"`);
+      const at = page.indexOf(`href="${questionPath(slug)}"`);
       return at >= 0 && page.slice(at, page.indexOf("</li>", at)).includes("位顾问解答");
     });
     onLanding.push(performance.now() - t);

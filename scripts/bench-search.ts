@@ -20,6 +20,7 @@ import { median, percentile } from "./bench/metrics.ts";
 import { recordBenchmark } from "./bench/record.ts";
 import { benchServers, syntheticContent } from "./bench/setup.ts";
 import { type BenchSite, startSite as startBenchSite } from "./bench/site.ts";
+import { API_PATHS, searchApiPath } from "../lib/urls.ts";
 
 const { values } = parseArgs({
   options: {
@@ -118,7 +119,7 @@ try {
     await res.arrayBuffer();
   };
   const apiRequest = async (q: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/search?q=${encodeURIComponent(q)}`);
+    const res = await fetch(`http://127.0.0.1:${port}${searchApiPath(q)}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     await res.arrayBuffer();
   };
@@ -137,7 +138,7 @@ try {
           raws.set(clients, raw.p95);
           rows.push(raw);
         }
-        const api = await load(cache === "off" ? "/api/search, result cache off" : "/api/search, result cache on", clients, apiRequest);
+        const api = await load(`${API_PATHS.search}, result cache ${cache}`, clients, apiRequest);
         rows.push(api);
         const ratio = (api.p95 / raws.get(clients)!).toFixed(2);
         ratios.push(`${clients} clients, result cache ${cache}: API p95 / raw p95 = **${ratio}**`);
@@ -156,13 +157,13 @@ try {
     // waiting for it. So it is not part of the search's time, but the site serves it beside the searches.
     const beacons: Promise<void>[] = [];
     const side = (clicks: boolean) => async (q: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/search?q=${encodeURIComponent(q)}`, { headers: browser });
+      const res = await fetch(`http://127.0.0.1:${port}${searchApiPath(q)}`, { headers: browser });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { queryId: string | null; hits: { slug: string }[] };
       if (clicks && clickEvery && ++searches % clickEvery === 0 && body.queryId && body.hits[0]) {
         const click = JSON.stringify({ queryId: body.queryId, slug: body.hits[0].slug, position: 1 });
         beacons.push(
-          fetch(`http://127.0.0.1:${port}/api/search/click`, { method: "POST", headers: { "content-type": "text/plain", ...browser, origin: `http://127.0.0.1:${port}` }, body: click }).then((c) => {
+          fetch(`http://127.0.0.1:${port}${API_PATHS.searchClick}`, { method: "POST", headers: { "content-type": "text/plain", ...browser, origin: `http://127.0.0.1:${port}` }, body: click }).then((c) => {
             if (c.status !== 202) throw new Error(`click HTTP ${c.status}`);
           }),
         );
@@ -178,7 +179,7 @@ try {
         for (const mode of ["off", "on"] as const) {
           await stopSite();
           port = await startSite({ SEARCH_LOG: mode });
-          const r = await load(`/api/search, SEARCH_LOG=${mode}${mode === "on" && clickEvery ? " + click beacons" : ""} (round ${round})`, CLIENT_COUNTS[0]!, side(mode === "on"), pace);
+          const r = await load(`${API_PATHS.search}, SEARCH_LOG=${mode}${mode === "on" && clickEvery ? " + click beacons" : ""} (round ${round})`, CLIENT_COUNTS[0]!, side(mode === "on"), pace);
           (mode === "on" ? on : off).push(r.p95);
           await Promise.all(beacons.splice(0));
         }

@@ -15,11 +15,12 @@ import { closeDb } from "../lib/db/client.ts";
 import { env as readEnv } from "../lib/env.ts";
 import { spawnWorker } from "../lib/ops/worker-child.ts";
 import { pageRevalidation } from "../lib/outbox/pages.ts";
-import { loadOrCreateSecret } from "../lib/servers/secrets.ts";
+import { SECRETS, storedSecret } from "../lib/secrets.mjs";
 import { reachHost } from "../lib/servers/address.ts";
 import { openStack } from "../lib/servers/stack.ts";
 import { supervise, type Supervised, type Server } from "../lib/servers/supervise.ts";
 import { exitOnEnvError } from "./env-guard.ts";
+import { API_PATHS } from "../lib/urls.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
@@ -65,12 +66,12 @@ exitHook((done) => {
 });
 
 // Sessions survive restarts and are valid on every instance only with one fixed secret: kept in DATA_DIR.
-const authSecret = env.BETTER_AUTH_SECRET ?? (await loadOrCreateSecret(env.dataDir, "auth-secret"));
+const authSecret = await storedSecret(env, "auth");
 const pages = await pageRevalidation(env, log);
 const childEnv = {
   ...process.env,
-  BETTER_AUTH_SECRET: authSecret,
-  REVALIDATE_SECRET: pages.secret,
+  [SECRETS.auth.variable]: authSecret,
+  [SECRETS.revalidate.variable]: pages.secret,
   DATABASE_URL: stack.databaseUrl,
   MEILI_URL: stack.meiliUrl,
   MEILI_URLS: stack.meiliUrls.join(","),
@@ -112,7 +113,7 @@ next.once("exit", (code) => {
     process.exit(code ?? 1);
   }
 });
-await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}/api/health`);
+await waitForHttp(`http://${reachHost(env.HOST)}:${env.PORT}${API_PATHS.health}`);
 console.log(`\n  医保问答 is running at http://localhost:${env.PORT}\n  (Ctrl-C to stop)\n`);
 
 async function buildIfNeeded() {

@@ -7,7 +7,16 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { missingSecrets, missingSecretsMessage } from "../lib/secrets.mjs";
 import { withOutagesAs503 } from "./web-server/http.mjs";
+
+// Before anything else: without the shared secrets every instance would sign sessions with its own
+// and refuse the worker's page refreshes. `npm start` passes them; by hand they must be set.
+const missing = missingSecrets(process.env);
+if (missing.length) {
+  console.error(`[serve] cannot start\n${missingSecretsMessage(missing)}`);
+  process.exit(1);
+}
 
 // Before Next loads: it picks React's production build by this, as `next start` sets it.
 process.env.NODE_ENV = "production";

@@ -6,9 +6,11 @@ import { redirect } from "next/navigation";
 import { matchesFilter, policyFilterSchema, type PolicyFilter } from "@/lib/calculators/http/http";
 import { INSURANCE_LABELS, SCHEME_LABELS } from "@/lib/calculators/engine/labels";
 import type { Policy } from "@/lib/calculators/engine/policy-schema";
-import { policyStatus, todayInChina, type PolicyStatus } from "@/lib/calculators/engine/policy-status";
+import { policyStatus, type PolicyStatus } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { regionLabel } from "@/lib/regions";
+import { calculatorPath, calculatorsPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +56,7 @@ function PickForm({ policies, filter }: { policies: Policy[]; filter: PolicyFilt
   const years = [...new Set(policies.map((p) => p.year))].sort((a, b) => b - a);
   const schemes = (Object.keys(SCHEME_LABELS) as (keyof typeof SCHEME_LABELS)[]).filter((s) => policies.some((p) => p.scheme === s));
   return (
-    <form className="calc-pick" method="get" action="/calculators" aria-label="选择计算器">
+    <form className="calc-pick" method="get" action={calculatorsPath()} aria-label="选择计算器">
       <div className="calc-field">
         <label htmlFor="pick-region">参保地</label>
         <select id="pick-region" name="region" defaultValue={filter.region ?? ""}>
@@ -133,7 +135,7 @@ export default async function CalculatorsPage({ searchParams }: Props) {
   const matching = policies.filter((p) => matchesFilter(p, filter));
   const picked = filter.region !== undefined && filter.year !== undefined && filter.scheme !== undefined;
   const [only] = matching;
-  if (picked && matching.length === 1 && only) redirect(`/calculators/${only.id}`);
+  if (picked && matching.length === 1 && only) redirect(calculatorPath(only.id));
 
   const today = todayInChina();
   const byRegion = new Map<string, Policy[]>();
@@ -167,7 +169,7 @@ export default async function CalculatorsPage({ searchParams }: Props) {
           {sameKindYears.length > 0 ? <p>该地区此类政策已收录的年度：{sameKindYears.join("、")}。</p> : null}
           {filtered ? (
             <p>
-              <Link href="/calculators">查看全部计算器</Link>
+              <Link href={calculatorsPath()}>查看全部计算器</Link>
             </p>
           ) : null}
         </div>
@@ -178,7 +180,7 @@ export default async function CalculatorsPage({ searchParams }: Props) {
             <ul className="plain results">
               {list.map((policy) => (
                 <li key={policy.id}>
-                  <Link className="title" href={`/calculators/${policy.id}`}>
+                  <Link className="title" href={calculatorPath(policy.id)}>
                     {policy.title}
                   </Link>
                   <div className="meta">

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { API_PATHS } from "@/lib/urls";
 
 export function AccountForms() {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
@@ -13,7 +14,7 @@ export function AccountForms() {
           const form = e.currentTarget;
           const f = new FormData(form);
           if (f.get("newPassword") !== f.get("repeat")) return setMessage({ text: "两次输入的新密码不一致。", ok: false });
-          const r = await adminFetch("/api/auth/change-password", { method: "POST", body: { currentPassword: f.get("currentPassword"), newPassword: f.get("newPassword"), revokeOtherSessions: true } });
+          const r = await adminFetch(API_PATHS.changePassword, { method: "POST", body: { currentPassword: f.get("currentPassword"), newPassword: f.get("newPassword"), revokeOtherSessions: true } });
           setMessage(r.ok ? { text: "密码已修改，其他设备上的登录已退出。", ok: true } : { text: r.status === 400 || r.status === 401 ? "当前密码不正确，或新密码太短（至少 10 个字符）。" : r.message, ok: false });
           if (r.ok) form.reset();
         }}
@@ -35,7 +36,7 @@ export function AccountForms() {
         type="button"
         className="button secondary"
         onClick={async () => {
-          const r = await adminFetch("/api/auth/revoke-other-sessions", { method: "POST", body: {} });
+          const r = await adminFetch(API_PATHS.revokeOtherSessions, { method: "POST", body: {} });
           setMessage(r.ok ? { text: "已在其他所有设备上退出登录。", ok: true } : { text: r.message, ok: false });
         }}
       >

@@ -2,13 +2,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { adminAccountApiPath } from "@/lib/urls";
 
 /** An admin's controls on one account: its role, and whether its advisor profile is verified. */
 export function AccountRow({ id, role, verified, hasProfile }: { id: string; role: string; verified: boolean; hasProfile: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const change = async (body: object) => {
-    const r = await adminFetch(`/api/admin/accounts/${id}`, { method: "POST", body });
+    const r = await adminFetch(adminAccountApiPath(id), { method: "POST", body });
     setMessage(r.ok ? "已保存" : r.message);
     if (r.ok) router.refresh();
   };

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { adminQuestionApiPath } from "@/lib/urls";
 
 /**
  * 相似问法: other ways readers ask the question, one a line. Search reads them almost like the title, so
@@ -15,7 +16,7 @@ export function AliasesEditor({ slug, initial }: { slug: string; initial: string
   const save = async () => {
     setBusy(true);
     const aliases = text.split("\n").map((l) => l.trim()).filter(Boolean);
-    const r = await adminFetch<{ aliases: string[] }>(`/api/admin/questions/${slug}/aliases`, { method: "PUT", body: { aliases } });
+    const r = await adminFetch<{ aliases: string[] }>(adminQuestionApiPath(slug, "aliases"), { method: "PUT", body: { aliases } });
     setBusy(false);
     if (r.ok) {
       setText(r.data.aliases.join("\n"));

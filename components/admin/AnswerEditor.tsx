@@ -5,6 +5,8 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CalculatorWidget } from "../calculator/CalculatorWidget";
 import { adminFetch } from "./api";
+import { CHINA_TIME_LABEL, chinaTime } from "@/lib/domain/dates";
+import { API_PATHS, adminQuestionApiPath } from "@/lib/urls";
 
 type PreviewPart =
   | { kind: "html"; html: string }
@@ -50,9 +52,9 @@ export function AnswerEditor(p: Props) {
     dirty.current = false;
     const saving = version.current;
     const cleaned = citations.filter((c) => c.title.trim()).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v && String(v).trim())) as Citation);
-    const r = await adminFetch<{ savedAt: string }>(`/api/admin/questions/${p.slug}/draft`, { method: "PUT", body: { body, citations: cleaned, baseRevisionId: base.current } });
+    const r = await adminFetch<{ savedAt: string }>(adminQuestionApiPath(p.slug, "draft"), { method: "PUT", body: { body, citations: cleaned, baseRevisionId: base.current } });
     if (r.ok) {
-      if (version.current === saving) setStatus({ text: `草稿已保存 ${new Date(r.data.savedAt).toLocaleTimeString("zh-CN")}`, kind: "saved" });
+      if (version.current === saving) setStatus({ text: `草稿已保存（${CHINA_TIME_LABEL} ${chinaTime(r.data.savedAt)}）`, kind: "saved" });
       return true;
     }
     dirty.current = true;
@@ -66,7 +68,7 @@ export function AnswerEditor(p: Props) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
     const t = setTimeout(async () => {
-      const r = await adminFetch<{ parts: PreviewPart[] }>("/api/admin/preview", { method: "POST", body: { body } });
+      const r = await adminFetch<{ parts: PreviewPart[] }>(API_PATHS.adminPreview, { method: "POST", body: { body } });
       if (r.ok) setPreview(r.data.parts);
     }, 400);
     return () => clearTimeout(t);
@@ -236,7 +238,7 @@ export function AnswerEditor(p: Props) {
           disabled={submitted}
           onClick={async () => {
             if (!(await save())) return;
-            const r = await adminFetch<{ reviewId: number }>(`/api/admin/questions/${p.slug}/draft/submit`, { method: "POST" });
+            const r = await adminFetch<{ reviewId: number }>(adminQuestionApiPath(p.slug, "draft/submit"), { method: "POST" });
             if (r.ok) {
               setSubmitted(true);
               setStatus({ text: "已提交审核，审核人批准后即会发布。", kind: "saved" });

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { adminQuestionApiPath, adminQuestionPath } from "@/lib/urls";
 
 /** Claims the question (a 30-minute soft lock others see), then opens the editor. */
 export function ClaimButton({ slug }: { slug: string }) {
@@ -12,8 +13,8 @@ export function ClaimButton({ slug }: { slug: string }) {
       <button
         type="button"
         onClick={async () => {
-          const r = await adminFetch(`/api/admin/questions/${slug}/claim`, { method: "POST" });
-          if (r.ok) router.push(`/admin/q/${slug}`);
+          const r = await adminFetch(adminQuestionApiPath(slug, "claim"), { method: "POST" });
+          if (r.ok) router.push(adminQuestionPath(slug));
           else setError(r.message);
         }}
       >

@@ -2,13 +2,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { adminGapApiPath, adminQuestionPath } from "@/lib/urls";
 
 /** One click: the gap becomes an unanswered question in the advisors' queue, or is dismissed. */
 export function GapActions({ id }: { id: number }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string; slug?: string } | null>(null);
   const act = async (action: "convert" | "dismiss") => {
-    const r = await adminFetch<{ slug?: string }>(`/api/admin/analytics/gaps/${id}`, { method: "POST", body: { action } });
+    const r = await adminFetch<{ slug?: string }>(adminGapApiPath(id), { method: "POST", body: { action } });
     if (r.ok) {
       setMessage({ ok: true, text: action === "convert" ? "已转为待解答问题" : "已忽略", slug: r.data.slug });
       router.refresh();
@@ -20,7 +21,7 @@ export function GapActions({ id }: { id: number }) {
         {message.text}
         {message.slug ? (
           <>
-            ：<a href={`/admin/q/${message.slug}`}>{message.slug}</a>
+            ：<a href={adminQuestionPath(message.slug)}>{message.slug}</a>
           </>
         ) : null}
       </span>

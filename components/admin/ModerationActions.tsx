@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { adminFetch } from "./api";
+import { adminModerationApiPath, questionPath } from "@/lib/urls";
 
 /** Accept, merge into an existing question, or reject a reader's question. */
 export function ModerationActions({ slug, similar }: { slug: string; similar: { slug: string; title: string }[] }) {
@@ -11,7 +12,7 @@ export function ModerationActions({ slug, similar }: { slug: string; similar: { 
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const decide = async (body: Record<string, string>, done: string) => {
-    const r = await adminFetch(`/api/admin/moderation/${slug}`, { method: "POST", body });
+    const r = await adminFetch(adminModerationApiPath(slug), { method: "POST", body });
     setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.message });
     if (r.ok) router.refresh();
   };
@@ -46,7 +47,7 @@ export function ModerationActions({ slug, similar }: { slug: string; similar: { 
           {similar.map((s) => (
             <span key={s.slug}>
               {" "}
-              <a href={`/q/${s.slug}`} target="_blank" rel="noreferrer">
+              <a href={questionPath(s.slug)} target="_blank" rel="noreferrer">
                 {s.title}
               </a>
               （{s.slug}）

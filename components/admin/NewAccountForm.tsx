@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { API_PATHS } from "@/lib/urls";
 
 export function NewAccountForm() {
   const router = useRouter();
@@ -14,7 +15,7 @@ export function NewAccountForm() {
         const form = e.currentTarget;
         const f = new FormData(form);
         const body = Object.fromEntries([...f.entries()].filter(([, v]) => String(v).trim()));
-        const r = await adminFetch<{ password: string }>("/api/admin/accounts", { method: "POST", body });
+        const r = await adminFetch<{ password: string }>(API_PATHS.adminAccounts, { method: "POST", body });
         if (r.ok) {
           setResult({ text: `账号已创建。初始密码（只显示这一次，请当面或通过安全渠道交给本人）：${r.data.password}`, ok: true });
           form.reset();

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { questionPath } from "@/lib/urls";
+import { adminReviewApiPath, questionPath } from "@/lib/urls";
 import { adminFetch } from "./api";
 
 export function ReviewActions({ id, slug, own }: { id: number; slug: string; own: boolean }) {
@@ -11,7 +11,7 @@ export function ReviewActions({ id, slug, own }: { id: number; slug: string; own
   const [busy, setBusy] = useState(false);
   const decide = async (decision: "approve" | "request_changes") => {
     setBusy(true);
-    const r = await adminFetch(`/api/admin/reviews/${id}`, { method: "POST", body: { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+    const r = await adminFetch(adminReviewApiPath(id), { method: "POST", body: { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
     setBusy(false);
     if (!r.ok) return setMessage({ text: r.message, ok: false });
     setMessage({ text: decision === "approve" ? "已批准并发布，几秒内即可在页面和搜索中看到。" : "已退回修改，作者会看到你的意见。", ok: true });

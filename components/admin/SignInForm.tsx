@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./api";
+import { API_PATHS } from "@/lib/urls";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -15,7 +16,7 @@ export function SignInForm({ next }: { next: string }) {
         const form = new FormData(e.currentTarget);
         setBusy(true);
         setError(null);
-        const r = await adminFetch("/api/auth/sign-in/email", { method: "POST", body: { email: form.get("email"), password: form.get("password") } });
+        const r = await adminFetch(API_PATHS.signIn, { method: "POST", body: { email: form.get("email"), password: form.get("password") } });
         setBusy(false);
         if (r.ok) router.replace(next);
         else setError(r.status === 401 ? "邮箱或密码不正确。" : r.status === 429 ? "尝试次数过多，请一分钟后再试。" : r.message);

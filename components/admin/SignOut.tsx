@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { adminFetch } from "./api";
+import { API_PATHS, adminSignInPath } from "@/lib/urls";
 
 export function SignOut() {
   const router = useRouter();
@@ -9,8 +10,8 @@ export function SignOut() {
       type="button"
       className="button secondary"
       onClick={async () => {
-        await adminFetch("/api/auth/sign-out", { method: "POST", body: {} });
-        router.replace("/admin/sign-in");
+        await adminFetch(API_PATHS.signOut, { method: "POST", body: {} });
+        router.replace(adminSignInPath());
       }}
     >
       退出登录

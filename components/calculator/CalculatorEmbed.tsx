@@ -6,6 +6,7 @@ import { embeddedCalculator } from "@/lib/site/calculator-embed";
 import { dependsOn, policyTag } from "@/lib/site/page-cache";
 import type { CalculatorDirective } from "@/lib/markdown/render";
 import { CalculatorWidget } from "./CalculatorWidget";
+import { calculatorsPath } from "@/lib/urls";
 
 export function CalculatorUnavailable({ message, years, directive }: { message: string; years: number[]; directive: Pick<CalculatorDirective, "region" | "insurance" | "scheme"> }) {
   const query = new URLSearchParams({ region: directive.region, insurance: directive.insurance, scheme: directive.scheme });
@@ -14,7 +15,7 @@ export function CalculatorUnavailable({ message, years, directive }: { message: 
       <p>报销计算器：{message}</p>
       {years.length > 0 ? (
         <p>
-          <Link href={`/calculators?${query.toString()}`}>查看已收录年份（{years.join("、")}）的计算器</Link>
+          <Link href={calculatorsPath(query)}>查看已收录年份（{years.join("、")}）的计算器</Link>
         </p>
       ) : null}
     </div>

@@ -17,9 +17,10 @@ import {
 } from "@/lib/calculators/widget/widget-state";
 import { PolicyFacts, PolicyNotices } from "./PolicyFacts";
 import { ResultPanel } from "./ResultPanel";
+import { API_PATHS } from "@/lib/urls";
 
 const DEBOUNCE_MS = 250;
-const ENDPOINT = "/api/calculators/estimate";
+const ENDPOINT = API_PATHS.calculatorEstimate;
 
 type Props = {
   config: CalculatorConfig;

@@ -1,6 +1,7 @@
 // What a reader must know to trust a result: whether the policy still applies, whether a newer year
 // exists, whether its figures are illustrative, and where they come from with their verification status.
 import type { CalculatorConfig } from "@/lib/calculators/widget/widget-state";
+import { calculatorPath } from "@/lib/urls";
 
 export function PolicyNotices({ config }: { config: CalculatorConfig }) {
   const { status, policy, key } = config;
@@ -24,7 +25,7 @@ export function PolicyNotices({ config }: { config: CalculatorConfig }) {
           {status.newer.map((n, i) => (
             <span key={n.id}>
               {i > 0 ? "、" : null}
-              <a href={`/calculators/${n.id}`}>{n.year} 年</a>
+              <a href={calculatorPath(n.id)}>{n.year} 年</a>
             </span>
           ))}
           。计算器不会用其他年度的标准替代本年度。

@@ -3,6 +3,7 @@
 // slowest queries. A click counts for the search it came from (result clicks only).
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { chinaDate, chinaDateSql } from "../domain/dates.ts";
 import { dateRange } from "./gaps.ts";
 
 export type DayFigures = { day: string; searches: number; zero: number; noClick: number; clicked: number; clicks: number; meanPosition: number | null };
@@ -25,7 +26,7 @@ export async function dashboard(db: Db, q: { from?: string; to?: string; region?
     `WITH c AS (
        SELECT query_id, count(*) AS clicks, sum(position) AS position_sum FROM search_clicks
        WHERE source = 'result' AND created_at >= $1 GROUP BY query_id)
-     SELECT date_trunc('day', l.created_at) AS day, count(*) AS searches,
+     SELECT ${chinaDateSql("l.created_at")} AS day, count(*) AS searches,
        count(*) FILTER (WHERE l.hits = 0) AS zero,
        count(*) FILTER (WHERE l.hits > 0 AND c.query_id IS NULL) AS no_click,
        count(c.query_id) AS clicked, coalesce(sum(c.clicks), 0) AS clicks, sum(c.position_sum) AS position_sum
@@ -39,7 +40,7 @@ export async function dashboard(db: Db, q: { from?: string; to?: string; region?
   const byDay = new Map(rows.map((r) => [r.day.toISOString().slice(0, 10), r]));
   const days: DayFigures[] = [];
   for (let t = from.getTime(); t < to.getTime(); t += 86_400_000) {
-    const day = new Date(t).toISOString().slice(0, 10);
+    const day = chinaDate(t);
     const r = byDay.get(day);
     const clicks = Number(r?.clicks ?? 0);
     days.push({ day, searches: Number(r?.searches ?? 0), zero: Number(r?.zero ?? 0), noClick: Number(r?.no_click ?? 0), clicked: Number(r?.clicked ?? 0), clicks, meanPosition: clicks ? Number(r!.position_sum) / clicks : null });
@@ -59,8 +60,8 @@ export async function dashboard(db: Db, q: { from?: string; to?: string; region?
     region,
   );
   return {
-    from: from.toISOString().slice(0, 10),
-    to: new Date(to.getTime() - 86_400_000).toISOString().slice(0, 10),
+    from: chinaDate(from),
+    to: chinaDate(to.getTime() - 86_400_000),
     days,
     totals: { searches, zeroRate: rate(sum("zero"), searches), noClickRate: rate(sum("noClick"), withHits), ctr: rate(sum("clicked"), withHits), meanPosition: clicks ? positionSum / clicks : null, suggestionClicks: Number(suggestions?.n ?? 0) },
     slowest: slowest.map((s) => ({ query: s.query, searches: Number(s.searches), maxMs: s.max_ms, meanMs: Math.round(s.mean_ms) })),

@@ -2,6 +2,7 @@
 // published answer) and how many of their searches still found nothing, before and after. Pure: the
 // counts come from lib/analytics/gaps.ts.
 
+import { chinaDate, chinaMidnight, startOfChinaDay } from "../domain/dates.ts";
 const DAY = 86_400_000;
 /** Rates per day are taken over at least this long, so that a window of an hour is not read as a trend. */
 const MIN_WINDOW_MS = DAY;
@@ -90,14 +91,15 @@ export type Phase = "before_question" | "waiting" | "answered" | "question_asked
 export type SeriesPoint = Counts & { start: string; phase: Phase };
 export type Series = { unit: "day" | "week"; points: SeriesPoint[] };
 
-const startOfDay = (t: number) => Math.floor(t / DAY) * DAY;
+// Days and weeks are China's (lib/domain/dates.ts).
+const startOfDay = startOfChinaDay;
 // 1970-01-01 was a Thursday: weeks start on Monday, as in China.
-const startOfWeek = (t: number) => startOfDay(t) - ((Math.floor(t / DAY) + 3) % 7) * DAY;
+const startOfWeek = (t: number) => startOfDay(t) - ((Date.parse(chinaDate(t)) / DAY + 3) % 7) * DAY;
 
 /**
  * The searches of a gap per day (per week past DAILY_UP_TO days) from `from` to `now`, every period
- * present (zero when nothing was searched), each marked with its phase. `days` are UTC days
- * (YYYY-MM-DD) with their counts, as Postgres groups them.
+ * present (zero when nothing was searched), each marked with its phase. `days` are China days
+ * (YYYY-MM-DD) with their counts, as Postgres groups them (chinaDateSql).
  */
 export function historySeries(days: (Counts & { day: string })[], o: { from: Date; now: Date; questionAt?: Date | null; answeredAt?: Date | null }): Series {
   const first = startOfDay(o.from.getTime());
@@ -106,9 +108,9 @@ export function historySeries(days: (Counts & { day: string })[], o: { from: Dat
   const start = unit === "day" ? startOfDay : startOfWeek;
   const size = unit === "day" ? DAY : 7 * DAY;
   const points = new Map<number, SeriesPoint>();
-  for (let t = start(first); t <= last; t += size) points.set(t, { start: iso(new Date(t)).slice(0, 10), searches: 0, zeroHits: 0, phase: phaseOf(t, t + size, o) });
+  for (let t = start(first); t <= last; t += size) points.set(t, { start: chinaDate(t), searches: 0, zeroHits: 0, phase: phaseOf(t, t + size, o) });
   for (const d of days) {
-    const p = points.get(start(Date.parse(`${d.day}T00:00:00Z`)));
+    const p = points.get(start(chinaMidnight(d.day).getTime()));
     if (!p) continue;
     p.searches += d.searches;
     p.zeroHits += d.zeroHits;

@@ -9,13 +9,16 @@ import { inferTopics } from "../asks/topics.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Editor } from "../authoring/session.ts";
 import type { Db } from "../db/client.ts";
+import { addDays, chinaDateSql, chinaMidnight, todayInChina } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import type { TopicVocabulary } from "../domain/schema.ts";
-import { OPEN } from "../domain/visibility.ts";
 import { env } from "../env.ts";
 import { findRegionByName, isRegionCode } from "../regions/index.ts";
 import { type GapHistory, gapHistory, historySeries, type Series } from "./gap-history.ts";
 import { gapKey, synonymFolder } from "./gap-key.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
+import { newQuestion } from "../domain/new-question.ts";
 
 export const GAP_STATES = ["open", "dismissed", "converted"] as const;
 export type GapState = (typeof GAP_STATES)[number];
@@ -91,11 +94,10 @@ export type Gap = {
   history: GapHistory | null;
 };
 
-/** Date range [from, to] as timestamps: `to` includes its whole day. Default: the last 30 days. */
+/** Date range [from, to] of China days as timestamps: `to` includes its whole day. Default: the last 30 days. */
 export function dateRange(q: { from?: string; to?: string }, now = new Date()): { from: Date; to: Date } {
-  const to = q.to ? new Date(`${q.to}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const from = q.from ? new Date(`${q.from}T00:00:00Z`) : new Date(to.getTime() - 29 * 86_400_000);
-  return { from, to: new Date(to.getTime() + 86_400_000) };
+  const to = q.to ?? todayInChina(now);
+  return { from: chinaMidnight(q.from ?? addDays(to, -29)), to: chinaMidnight(addDays(to, 1)) };
 }
 
 /** Where the history's clock and the log's retention come from (tests move the clock). */
@@ -208,7 +210,7 @@ export async function gapDetail(db: Db, id: number, o: HistoryOptions = {}): Pro
   const history = (await gapHistories(db, [id], { ...o, now })).get(id) ?? null;
   const from = new Date(Math.max(g.firstSeen.getTime(), logStart(o, now).getTime()));
   const days = await db.$queryRawUnsafe<{ day: Date; searches: bigint; zero: bigint }[]>(
-    `SELECT date_trunc('day', created_at) AS day, count(*) AS searches, count(*) FILTER (WHERE hits = 0) AS zero
+    `SELECT ${chinaDateSql("created_at")} AS day, count(*) AS searches, count(*) FILTER (WHERE hits = 0) AS zero
      FROM search_log WHERE gap_key = $1 AND gap_region = $2 AND created_at >= $3 AND created_at < $4
      GROUP BY 1 ORDER BY 1`,
     g.key,
@@ -267,29 +269,30 @@ export function gapTitle(query: string): string {
 }
 
 /** Turns an open gap into an unanswered question (it joins the advisors' queue); audited. */
-export async function convertGap(db: Db, id: number, editor: Editor, topics: TopicVocabulary): Promise<{ slug: string }> {
+export async function convertGap(db: Db, id: number, editor: Editor, topics: TopicVocabulary): Promise<{ slug: string; changed: Changed }> {
   const gap = await db.contentGap.findUnique({ where: { id } });
   if (!gap) throw new AppError("not_found", "找不到这个内容缺口。");
   if (gap.state !== "open") throw new AppError("conflict", gap.state === "converted" ? "这个缺口已经转成了待解答问题。" : "这个缺口已被忽略。");
   const title = gapTitle(gap.query);
   const slug = await freeSlug(db, title);
-  await inTransaction(db, async (tx) => {
+  const articleId = await inTransaction(db, async (tx) => {
     const { id: articleId } = await createArticleTx(tx, {
       by: editor.id,
-      article: { slug, title, region: gap.region, insurance: ["employee", "resident"], topics: inferTopics(title, topics), published: new Date().toISOString().slice(0, 10), status: OPEN, related: [], citations: [], answers: [] },
+      article: newQuestion({ slug, title, region: gap.region, topics: inferTopics(title, topics) }),
     });
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "converted", articleId, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError("conflict", "这个缺口刚被别人处理了。");
-    await tx.auditEvent.create({ data: { actor: editor.id, action: "gap.convert", articleId, data: { gap: id, query: gap.query, region: gap.region, searches: gap.searches } } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapConvert, articleId, data: { gap: id, query: gap.query, region: gap.region, searches: gap.searches } } });
+    return articleId;
   });
-  return { slug };
+  return { slug, changed: { articleIds: [articleId], slugs: [slug] } };
 }
 
 export async function dismissGap(db: Db, id: number, editor: Editor): Promise<void> {
   await db.$transaction(async (tx) => {
     const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "dismissed", decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError((await tx.contentGap.count({ where: { id } })) ? "conflict" : "not_found", "这个缺口不存在或已经处理过了。");
-    await tx.auditEvent.create({ data: { actor: editor.id, action: "gap.dismiss", data: { gap: id } } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapDismiss, data: { gap: id } } });
   });
 }
 

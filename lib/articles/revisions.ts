@@ -6,14 +6,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
+import { todayInChina } from "../domain/dates.ts";
 import { ANSWERED, stateAfterAnswer } from "../domain/visibility.ts";
 import type { Article, ArticleState, Citation } from "../domain/schema.ts";
 import { articlesById, type StoredArticle } from "./read.ts";
 import { type AnswerRecord, type ArticleRecord, fromRecord, revisionHash, toRecord } from "./record.ts";
 import { saveStatements } from "./save.ts";
 import { validateArticle } from "./validate.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { AUDIT, type AuditAction } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 async function lockArticle(tx: Tx, articleId: string): Promise<StoredArticle> {
   const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM articles WHERE id = $1::uuid FOR UPDATE`, articleId);
@@ -29,7 +30,7 @@ async function check(tx: Tx, record: ArticleRecord): Promise<ArticleRecord> {
   return toRecord(v.article);
 }
 
-async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: string, action: string, data: object, summary?: string) {
+async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: string, action: AuditAction, data: object, summary?: string) {
   // An article edited in the app belongs to the app from then on: its file (still recorded) is no longer
   // read by ingest, which says so, instead of overwriting the edit.
   if (current.origin === "file") {
@@ -43,7 +44,7 @@ async function write(tx: Tx, current: StoredArticle, next: ArticleRecord, by: st
 const run = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
 
 /** The audit actions that put an answer live: the first of them on a question is when it was answered. */
-export const PUBLISH_ACTIONS = { answer: "answer.publish", revision: "revision.publish" } as const;
+export const PUBLISH_ACTIONS = { answer: AUDIT.answerPublish, revision: AUDIT.revisionPublish } as const;
 
 export type RevisionInput = {
   articleId: string;
@@ -68,7 +69,7 @@ export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ ans
     const answers = [...current.record.answers];
     const position = input.position ?? answers.length + 1;
     if (position < 1 || position > answers.length + 1) throw new AppError("invalid", `没有第 ${position} 个解答。`);
-    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+    const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? todayInChina(), body: input.body.trim(), citations: input.citations ?? [] };
     answers[position - 1] = answer;
     const next = await check(tx, { ...current.record, state: stateAfterAnswer(current.record.state), answers });
     await write(tx, current, next, input.by, PUBLISH_ACTIONS.answer, { position }, input.summary);
@@ -105,7 +106,7 @@ export async function submitRevisionTx(
   const slot = await tx.answer.findUnique({ where: { id: input.answerId } });
   if (!slot) throw new AppError("not_found", "找不到这个解答。");
   const current = await lockArticle(tx, slot.articleId);
-  const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? today(), body: input.body.trim(), citations: input.citations ?? [] };
+  const answer: AnswerRecord = { advisor: input.advisorId, date: input.date ?? todayInChina(), body: input.body.trim(), citations: input.citations ?? [] };
   await check(tx, withAnswer(current.record, slot.position, answer, ANSWERED));
   const last = await tx.answerRevision.findFirst({ where: { answerId: slot.id }, orderBy: { number: "desc" }, select: { number: true } });
   const rev = await tx.answerRevision.create({
@@ -122,7 +123,7 @@ export async function submitRevisionTx(
     },
   });
   await tx.answerDraft.deleteMany({ where: { answerId: slot.id, authorId: input.by } });
-  await tx.auditEvent.create({ data: { actor: input.by, action: "answer.submit", articleId: current.id, data: { answerId: slot.id, revision: rev.number } } });
+  await tx.auditEvent.create({ data: { actor: input.by, action: AUDIT.answerSubmit, articleId: current.id, data: { answerId: slot.id, revision: rev.number } } });
   return { revision: rev.number, revisionId: rev.id, articleId: current.id };
 }
 
@@ -167,8 +168,9 @@ export function publishRevision(db: Db, input: { revisionId: number; by: string;
 }
 
 /** Moves an article to another state (archive, back to draft, accept a pending question …). */
-export async function setArticleState(db: Db, input: { articleId: string; state: ArticleState; by: string }): Promise<void> {
-  await run(db, (tx) => setArticleStateTx(tx, input));
+export async function setArticleState(db: Db, input: { articleId: string; state: ArticleState; by: string }): Promise<{ changed: Changed }> {
+  const { from } = await run(db, (tx) => setArticleStateTx(tx, input));
+  return { changed: from === input.state ? {} : { articleIds: [input.articleId] } };
 }
 
 /** setArticleState inside a caller's transaction (moderation writes its own rows beside it). */
@@ -177,7 +179,7 @@ export async function setArticleStateTx(tx: Tx, input: { articleId: string; stat
   const from = current.record.state;
   if (from === input.state) return { from };
   const next = await check(tx, { ...current.record, state: input.state });
-  await write(tx, current, next, input.by, "article.state", { from, to: input.state });
+  await write(tx, current, next, input.by, AUDIT.articleState, { from, to: input.state });
   return { from };
 }
 
@@ -188,7 +190,7 @@ export async function renameArticle(db: Db, input: { articleId: string; slug: st
     if (current.record.slug === input.slug) return;
     const taken = await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } });
     if (taken) throw new AppError("conflict", `地址 ${input.slug} 已被另一篇文章使用。`);
-    await write(tx, current, { ...current.record, slug: input.slug }, input.by, "article.rename", { from: current.record.slug, to: input.slug });
+    await write(tx, current, { ...current.record, slug: input.slug }, input.by, AUDIT.articleRename, { from: current.record.slug, to: input.slug });
   });
 }
 
@@ -196,15 +198,15 @@ export async function renameArticle(db: Db, input: { articleId: string; slug: st
  * Replaces an article's 相似问法 (other ways readers ask it, searched next to the title). The outbox row
  * written with it re-indexes the article; a phrasing that is the title itself is dropped.
  */
-export async function setArticleAliases(db: Db, input: { articleId: string; aliases: string[]; by: string }): Promise<{ aliases: string[] }> {
+export async function setArticleAliases(db: Db, input: { articleId: string; aliases: string[]; by: string }): Promise<{ aliases: string[]; changed: Changed }> {
   return run(db, async (tx) => {
     const current = await lockArticle(tx, input.articleId);
     const aliases = [...new Set(input.aliases.map((a) => a.trim()).filter((a) => a && a !== current.record.title))];
     const from = current.record.aliases;
-    if (aliases.length === from.length && aliases.every((a, i) => a === from[i])) return { aliases: from };
+    if (aliases.length === from.length && aliases.every((a, i) => a === from[i])) return { aliases: from, changed: {} };
     const next = await check(tx, { ...current.record, aliases });
-    await write(tx, current, next, input.by, "article.aliases", { from, to: next.aliases });
-    return { aliases: next.aliases };
+    await write(tx, current, next, input.by, AUDIT.articleAliases, { from, to: next.aliases });
+    return { aliases: next.aliases, changed: { articleIds: [current.id] } };
   });
 }
 
@@ -220,7 +222,7 @@ export async function createArticleTx(tx: Tx, input: { article: Article; by: str
   const record = await check(tx, toRecord(input.article));
   const id = randomUUID();
   for (const statement of saveStatements(tx, [{ id, record, origin: "web", by: input.by }])) await statement;
-  await tx.auditEvent.create({ data: { actor: input.by, action: "article.create", articleId: id, data: { slug: record.slug } } });
+  await tx.auditEvent.create({ data: { actor: input.by, action: AUDIT.articleCreate, articleId: id, data: { slug: record.slug } } });
   return { id };
 }
 

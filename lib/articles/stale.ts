@@ -3,6 +3,7 @@
 // rules themselves are lib/domain/freshness.ts and lib/domain/checks.ts.
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { addDays } from "../domain/dates.ts";
 import { CHECK_STALE_DAYS } from "../domain/checks.ts";
 import { freshness, freshnessMark, statesFigures } from "../domain/freshness.ts";
 import { answeredSql } from "../domain/visibility.ts";
@@ -33,7 +34,7 @@ export type UncheckedAnswer = { slug: string; title: string; region: string; yea
  * checking worklist, by region, never-checked first.
  */
 export async function uncheckedAnswers(db: Db, today: string): Promise<UncheckedAnswer[]> {
-  const since = new Date(Date.parse(today) - CHECK_STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const since = addDays(today, -CHECK_STALE_DAYS);
   const rows = await db.$queryRawUnsafe<{ slug: string; title: string; region: string; year: number | null; body: string; last_check: string | null; last: Date }[]>(
     `SELECT a.slug, a.title, a.region, a.year, r.body, c.checked_on AS last_check, coalesce(a.updated, a.published) AS last
      FROM articles a JOIN answers s ON s.article_id = a.id JOIN answer_revisions r ON r.id = s.published_revision_id

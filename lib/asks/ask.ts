@@ -18,6 +18,7 @@ import { hasSpamLinks } from "./spam.ts";
 import { ASK_LIMITS, takeToken } from "./throttle.ts";
 import { hashToken, newFollowToken } from "./token.ts";
 import { inferTopics } from "./topics.ts";
+import { newQuestion } from "../domain/new-question.ts";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 60;
@@ -79,19 +80,15 @@ function store(db: Db, slug: string, token: string, title: string, question: str
   return inTransaction(db, async (tx) => {
     const { id } = await createArticleTx(tx, {
       by: "public",
-      article: {
+      article: newQuestion({
         slug,
         title,
-        ...(question ? { question } : {}),
+        question,
         region: input.region ?? NATIONWIDE,
-        insurance: input.insurance ? [input.insurance] : ["employee", "resident"],
+        insurance: input.insurance ? [input.insurance] : undefined,
         topics: inferTopics(`${title}${question ?? ""}`, topics),
-        published: new Date().toISOString().slice(0, 10),
         status: ASKED,
-        related: [],
-        citations: [],
-        answers: [],
-      },
+      }),
     });
     await tx.questionFollow.create({ data: { tokenHash: hashToken(token), articleId: id, askedArticleId: id, masked } });
   });

@@ -6,10 +6,13 @@ import { hash, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { getDb } from "../db/client.ts";
 import { env } from "../env.ts";
+import { authSecret } from "../secrets.mjs";
 import { trustedOrigins } from "./origins.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
+import { API_PATHS } from "../urls.ts";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -24,9 +27,8 @@ function createAuth(databaseUrl: string | undefined) {
   return betterAuth({
     appName: "医保问答",
     baseURL: e.siteUrl,
-    basePath: "/api/auth",
-    // `npm start` passes a secret kept in DATA_DIR; a process without one (a CLI) gets a throwaway one.
-    secret: e.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    basePath: API_PATHS.auth,
+    secret: authSecret(e),
     trustedOrigins: trustedOrigins(e.siteUrl),
     database: prismaAdapter(db, { provider: "postgresql" }),
     telemetry: { enabled: false },
@@ -63,7 +65,7 @@ function createAuth(databaseUrl: string | undefined) {
       session: {
         create: {
           after: async (session) => {
-            await db.auditEvent.create({ data: { actor: session.userId, action: "auth.sign_in", data: { ip: session.ipAddress ?? null } } });
+            await db.auditEvent.create({ data: { actor: session.userId, action: AUDIT.signIn, data: { ip: session.ipAddress ?? null } } });
           },
         },
       },
@@ -73,11 +75,11 @@ function createAuth(databaseUrl: string | undefined) {
         // A failed sign-in is worth an audit line (who tried which account), never the password.
         if (ctx.path === "/sign-in/email" && ctx.context.returned instanceof Error) {
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 200) : null;
-          await db.auditEvent.create({ data: { actor: "anonymous", action: "auth.sign_in_failed", data: { email } } });
+          await db.auditEvent.create({ data: { actor: "anonymous", action: AUDIT.signInFailed, data: { email } } });
         }
         const who = ctx.context.session?.user.id;
         if (who && !(ctx.context.returned instanceof Error) && (ctx.path === "/change-password" || ctx.path === "/revoke-other-sessions")) {
-          await db.auditEvent.create({ data: { actor: who, action: ctx.path === "/change-password" ? "auth.password_changed" : "auth.signed_out_elsewhere", data: {} } });
+          await db.auditEvent.create({ data: { actor: who, action: ctx.path === "/change-password" ? AUDIT.passwordChanged : AUDIT.signedOutElsewhere, data: {} } });
         }
       }),
     },

@@ -7,6 +7,8 @@ import type { Role } from "../auth/roles.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import { toSyllables } from "../query/pinyin.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export type NewAccount = {
   email: string;
@@ -42,7 +44,7 @@ export async function createAccount(db: Db, input: NewAccount, databaseUrl?: str
   });
   const user = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: input.role, advisorId }, { method: "admin" });
   await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await ctx.password.hash(password) });
-  await db.auditEvent.create({ data: { actor: input.by, action: "account.create", data: { userId: user.id, email, role: input.role, advisorId } } });
+  await db.auditEvent.create({ data: { actor: input.by, action: AUDIT.accountCreate, data: { userId: user.id, email, role: input.role, advisorId } } });
   return { userId: user.id, advisorId, password };
 }
 
@@ -62,7 +64,14 @@ export async function updateAccount(db: Db, userId: string, change: AccountChang
   await db.$transaction(async (tx) => {
     if (role && role !== user.role) await tx.user.update({ where: { id: userId }, data: { role } });
     if (user.advisorId && Object.keys(profile).length) await tx.advisor.update({ where: { id: user.advisorId }, data: profile });
-    await tx.auditEvent.create({ data: { actor: by, action: "account.update", data: { userId, ...change } } });
+    await tx.auditEvent.create({ data: { actor: by, action: AUDIT.accountUpdate, data: { userId, ...change } } });
   });
-  return { ok: true };
+  // An advisor's profile (name line, verification, bio) is shown with every answer published in their name.
+  const answered = user.advisorId && Object.keys(profile).length
+    ? await db.$queryRawUnsafe<{ article_id: string }[]>(
+        `SELECT DISTINCT s.article_id::text AS article_id FROM answers s JOIN answer_revisions r ON r.id = s.published_revision_id WHERE r.advisor_id = $1`,
+        user.advisorId,
+      )
+    : [];
+  return { ok: true, changed: { articleIds: answered.map((r) => r.article_id) } satisfies Changed };
 }

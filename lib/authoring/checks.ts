@@ -5,6 +5,8 @@ import type { Db } from "../db/client.ts";
 import { checkColumns, type CheckInput } from "../domain/checks.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Editor } from "./session.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export async function recordAnswerCheck(db: Db, answerId: number, input: CheckInput, today: string, reviewer: Editor) {
   const columns = checkColumns(input, today);
@@ -14,8 +16,8 @@ export async function recordAnswerCheck(db: Db, answerId: number, input: CheckIn
     if (!answer.publishedRevisionId) throw new AppError("conflict", "这条解答还没有发布，发布后才能核对其中的数字。");
     const row = await tx.answerCheck.create({ data: { revisionId: answer.publishedRevisionId, ...columns, reviewerId: reviewer.id }, select: { id: true } });
     await tx.auditEvent.create({
-      data: { actor: reviewer.id, action: "answer.check", articleId: answer.articleId, data: { answerId, revisionId: answer.publishedRevisionId, outcome: input.outcome, checkId: row.id, checkedOn: columns.checkedOn } },
+      data: { actor: reviewer.id, action: AUDIT.answerCheck, articleId: answer.articleId, data: { answerId, revisionId: answer.publishedRevisionId, outcome: input.outcome, checkId: row.id, checkedOn: columns.checkedOn } },
     });
-    return { id: row.id, articleId: answer.articleId, outcome: input.outcome, checkedOn: columns.checkedOn };
+    return { id: row.id, outcome: input.outcome, checkedOn: columns.checkedOn, changed: { articleIds: [answer.articleId] } satisfies Changed };
   });
 }

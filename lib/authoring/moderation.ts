@@ -10,6 +10,8 @@ import { AppError } from "../domain/errors.ts";
 import { slugSchema } from "../domain/schema.ts";
 import { ASKED, isPublic, OPEN, RETIRED } from "../domain/visibility.ts";
 import type { Editor } from "./session.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export const moderationSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("accept") }),
@@ -29,8 +31,8 @@ export async function pendingQuestions(db: Db) {
   return rows.map(({ id, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), masked: follows.get(id)?.masked ?? [], asked: follows.has(id) }));
 }
 
-export async function moderateQuestion(db: Db, slug: string, m: Moderation, editor: Editor): Promise<{ state: string; into?: string }> {
-  return inTransaction(db, async (tx) => {
+export async function moderateQuestion(db: Db, slug: string, m: Moderation, editor: Editor): Promise<{ state: string; into?: string; changed: Changed }> {
+  const outcome = await inTransaction(db, async (tx) => {
     const asked = await tx.article.findUnique({ where: { slug }, select: { id: true, state: true } });
     if (!asked) throw new AppError("not_found", `找不到问题 ${slug}。`);
     if (asked.state !== ASKED) throw new AppError("conflict", "这个问题已经处理过了。");
@@ -38,8 +40,8 @@ export async function moderateQuestion(db: Db, slug: string, m: Moderation, edit
     if (m.decision === "accept") {
       await setArticleStateTx(tx, { articleId: asked.id, state: OPEN, by: editor.id });
       await tx.questionFollow.updateMany({ where: { askedArticleId: asked.id }, data: { decision: "accepted", decidedAt: now } });
-      await tx.auditEvent.create({ data: { actor: editor.id, action: "question.accept", articleId: asked.id, data: { slug } } });
-      return { state: OPEN };
+      await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionAccept, articleId: asked.id, data: { slug } } });
+      return { state: OPEN, id: asked.id };
     }
     if (m.decision === "merge") {
       const target = await tx.article.findUnique({ where: { slug: m.into }, select: { id: true, state: true } });
@@ -47,12 +49,15 @@ export async function moderateQuestion(db: Db, slug: string, m: Moderation, edit
       if (target.id === asked.id) throw new AppError("invalid", "不能把问题合并到它自己。");
       await setArticleStateTx(tx, { articleId: asked.id, state: RETIRED, by: editor.id });
       await tx.questionFollow.updateMany({ where: { articleId: asked.id }, data: { articleId: target.id, decision: "merged", decidedAt: now } });
-      await tx.auditEvent.create({ data: { actor: editor.id, action: "question.merge", articleId: asked.id, data: { slug, into: m.into } } });
-      return { state: RETIRED, into: m.into };
+      await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionMerge, articleId: asked.id, data: { slug, into: m.into } } });
+      return { state: RETIRED, into: m.into, id: asked.id };
     }
     await setArticleStateTx(tx, { articleId: asked.id, state: RETIRED, by: editor.id });
     await tx.questionFollow.updateMany({ where: { askedArticleId: asked.id }, data: { decision: "rejected", reason: m.reason ?? null, decidedAt: now } });
-    await tx.auditEvent.create({ data: { actor: editor.id, action: "question.reject", articleId: asked.id, data: { slug, ...(m.reason ? { reason: m.reason } : {}) } } });
-    return { state: RETIRED };
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionReject, articleId: asked.id, data: { slug, ...(m.reason ? { reason: m.reason } : {}) } } });
+    return { state: RETIRED, id: asked.id };
   });
+  // Accepted, the question is public from now on; whatever its address showed before (a 404) expires.
+  const { id, ...result } = outcome;
+  return { ...result, changed: { articleIds: [id], slugs: [slug] } };
 }

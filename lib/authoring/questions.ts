@@ -4,9 +4,10 @@ import { z } from "zod";
 import { createArticle } from "../articles/revisions.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
-import { OPEN } from "../domain/visibility.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import type { Editor } from "./session.ts";
+import type { Changed } from "../domain/changes.ts";
+import { newQuestion } from "../domain/new-question.ts";
 
 export const newQuestionSchema = z.object({
   title: frontmatterSchema.shape.title,
@@ -28,24 +29,11 @@ export async function freeSlug(db: DbOrTx, title: string): Promise<string> {
   }
 }
 
-export async function createQuestion(db: Db, input: NewQuestion, editor: Editor): Promise<{ slug: string }> {
+export async function createQuestion(db: Db, input: NewQuestion, editor: Editor): Promise<{ slug: string; changed: Changed }> {
   const slug = await freeSlug(db, input.title);
-  await createArticle(db, {
+  const { id } = await createArticle(db, {
     by: editor.id,
-    article: {
-      slug,
-      title: input.title,
-      ...(input.question ? { question: input.question } : {}),
-      region: input.region,
-      insurance: input.insurance,
-      topics: input.topics,
-      ...(input.year ? { year: input.year } : {}),
-      published: new Date().toISOString().slice(0, 10),
-      status: OPEN,
-      related: [],
-      citations: [],
-      answers: [],
-    },
+    article: newQuestion({ slug, ...input }),
   });
-  return { slug };
+  return { slug, changed: { articleIds: [id], slugs: [slug] } };
 }

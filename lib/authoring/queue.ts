@@ -2,6 +2,7 @@
 // expires) and how often readers searched for something like it (the demand signal, from the search log).
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { chinaTime } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import { OPEN } from "../domain/visibility.ts";
 import { normalizeQuery } from "../query/normalize.ts";
@@ -68,7 +69,7 @@ export async function claimQuestion(db: Db, slug: string, editor: Editor) {
     const held = await tx.claim.findUnique({ where: { articleId: article.id } });
     if (held && held.userId !== editor.id && held.expiresAt > new Date()) {
       const who = await tx.user.findUnique({ where: { id: held.userId }, select: { name: true } });
-      throw new AppError("conflict", `${who?.name ?? "另一位顾问"}正在解答这个问题（到 ${held.expiresAt.toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" })}）。`);
+      throw new AppError("conflict", `${who?.name ?? "另一位顾问"}正在解答这个问题（到北京时间 ${chinaTime(held.expiresAt)}）。`);
     }
     await tx.claim.upsert({ where: { articleId: article.id }, create: { articleId: article.id, userId: editor.id, expiresAt: until }, update: { userId: editor.id, expiresAt: until } });
     return { until: until.toISOString() };

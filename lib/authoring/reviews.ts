@@ -8,6 +8,8 @@ import { AppError } from "../domain/errors.ts";
 import type { AnswerCitation } from "./answers.ts";
 import { calculatorDiff, citationDiff, textDiff } from "./diff.ts";
 import type { Editor } from "./session.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
+import type { Changed } from "../domain/changes.ts";
 
 export async function pendingReviews(db: Db) {
   const rows = await db.review.findMany({
@@ -63,15 +65,15 @@ export async function decideReview(db: Db, id: number, reviewer: Editor, d: Deci
       throw new AppError("invalid", "退回修改时请写明原因，作者才知道改什么。", [{ path: ["comment"], message: "请写明退回的原因" }]);
     }
     if (r.authorId === reviewer.id) {
-      await tx.auditEvent.create({ data: { actor: reviewer.id, action: "review.own_refused", articleId: r.articleId, data: { reviewId: id } } });
+      await tx.auditEvent.create({ data: { actor: reviewer.id, action: AUDIT.reviewOwnRefused, articleId: r.articleId, data: { reviewId: id } } });
       throw new AppError("forbidden", "不能审核自己提交的解答：需要另一位审核人。");
     }
     const status = d.decision === "approve" ? "approved" : "changes_requested";
     await tx.review.update({ where: { id }, data: { status, reviewerId: reviewer.id, comment: d.comment ?? null, decidedAt: new Date() } });
-    await tx.auditEvent.create({ data: { actor: reviewer.id, action: `review.${d.decision}`, articleId: r.articleId, data: { reviewId: id, comment: d.comment ?? null } } });
+    await tx.auditEvent.create({ data: { actor: reviewer.id, action: d.decision === "approve" ? AUDIT.reviewApprove : AUDIT.reviewRequestChanges, articleId: r.articleId, data: { reviewId: id, comment: d.comment ?? null } } });
     if (d.decision === "approve") {
       const published = await publishRevisionTx(tx, { revisionId: r.revisionId, by: reviewer.id });
-      return { status, revision: published.revision };
+      return { status, revision: published.revision, changed: { articleIds: [published.articleId] } satisfies Changed };
     }
     return { status };
   }, { timeout: 30_000, maxWait: 30_000 });

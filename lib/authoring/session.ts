@@ -5,6 +5,7 @@ import { getAuth } from "../auth/auth.ts";
 import { hasRole, type Role, ROLES } from "../auth/roles.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
 
 export type Editor = { id: string; name: string; email: string; role: Role; advisorId: string | null };
 
@@ -20,7 +21,7 @@ export async function requireEditor(headers: Headers, needed: Role = "advisor", 
   const editor = await currentEditor(headers);
   if (!editor) throw new AppError("unauthenticated", "请先登录。");
   if (!hasRole(editor.role, needed)) {
-    await getDb().auditEvent.create({ data: { actor: editor.id, action: "auth.forbidden", data: { needed, action } } });
+    await getDb().auditEvent.create({ data: { actor: editor.id, action: AUDIT.forbidden, data: { needed, action } } });
     throw new AppError("forbidden", "你的账号没有这项操作的权限。");
   }
   return editor;

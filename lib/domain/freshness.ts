@@ -17,7 +17,7 @@ export function statesFigures(markdown: string): boolean {
   return FIGURE.test(markdown);
 }
 
-/** `today` as YYYY-MM-DD in China (lib/calculators/engine/policy-status todayInChina). */
+/** `today` as YYYY-MM-DD in China (todayInChina in ./dates.ts). */
 export function freshness(a: { year?: number | null; region: string; figures: boolean }, today: string): Freshness {
   const current = Number(today.slice(0, 4));
   if (a.year && a.year < current) return { kind: "past-year", year: a.year, current };

@@ -4,7 +4,8 @@
 
 import { getDb } from "../db/client.ts";
 import type { Env } from "../env.ts";
-import { loadOrCreateSecret } from "../servers/secrets.ts";
+import { storedSecret } from "../secrets.mjs";
+import { API_PATHS } from "../urls.ts";
 import { type EdgePurge, purgeEdge } from "./edge.ts";
 
 export type PageRevalidation = { urls: string[]; secret: string; log?: (line: string) => void; attempts?: number; edge?: EdgePurge };
@@ -12,7 +13,7 @@ export type PageRevalidation = { urls: string[]; secret: string; log?: (line: st
 /** This installation's settings: REVALIDATE_URLS, REVALIDATE_SECRET or the one kept in DATA_DIR, EDGE_URLS. */
 export async function pageRevalidation(env: Env, log?: (line: string) => void): Promise<PageRevalidation> {
   const edge = env.edgeUrls.length ? { urls: env.edgeUrls, db: () => getDb(env.DATABASE_URL), log } : undefined;
-  return { urls: env.revalidateUrls, secret: env.REVALIDATE_SECRET ?? (await loadOrCreateSecret(env.dataDir, "revalidate-secret")), log, edge };
+  return { urls: env.revalidateUrls, secret: await storedSecret(env, "revalidate"), log, edge };
 }
 
 /**
@@ -33,7 +34,7 @@ async function send(o: PageRevalidation, tags: string[]): Promise<number> {
     o.urls.map(async (url) => {
       for (let attempt = 1; attempt <= (o.attempts ?? 3); attempt++) {
         try {
-          const res = await fetch(`${url}/api/internal/revalidate`, {
+          const res = await fetch(`${url}${API_PATHS.revalidate}`, {
             method: "POST",
             headers: { authorization: `Bearer ${o.secret}`, "content-type": "application/json" },
             body,

@@ -1,7 +1,7 @@
 // schema.org structured data, shaped as Google documents each type (QAPage, BreadcrumbList, WebSite,
 // Organization, CollectionPage/ItemList). Pure: plain values in, JSON-LD objects out; the page escapes
 // them with jsonLdScript. Every URL is absolute (SITE_URL).
-import { absoluteUrl } from "../urls.ts";
+import { aboutPath, absoluteUrl, homePath, searchPath } from "../urls.ts";
 
 export const SITE_NAME = "医保问答";
 
@@ -58,11 +58,11 @@ export function webSite(siteUrl: string): Thing {
     "@context": CONTEXT,
     "@type": "WebSite",
     name: SITE_NAME,
-    url: absoluteUrl(siteUrl, "/"),
+    url: absoluteUrl(siteUrl, homePath()),
     inLanguage: "zh-CN",
     potentialAction: {
       "@type": "SearchAction",
-      target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(siteUrl, "/search")}?q={search_term_string}` },
+      target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(siteUrl, searchPath())}?q={search_term_string}` },
       "query-input": "required name=search_term_string",
     },
   };
@@ -73,9 +73,9 @@ export function organization(siteUrl: string): Thing {
     "@context": CONTEXT,
     "@type": "Organization",
     name: SITE_NAME,
-    url: absoluteUrl(siteUrl, "/"),
+    url: absoluteUrl(siteUrl, homePath()),
     logo: absoluteUrl(siteUrl, "/icon.png"),
-    contactPoint: { "@type": "ContactPoint", contactType: "customer support", url: absoluteUrl(siteUrl, "/about#contact") },
+    contactPoint: { "@type": "ContactPoint", contactType: "customer support", url: absoluteUrl(siteUrl, `${aboutPath()}#contact`) },
   };
 }
 

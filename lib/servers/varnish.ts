@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { API_PATHS } from "../urls.ts";
 import { freePort } from "./free-port.ts";
 
 const VCL = join(import.meta.dirname, "../../deploy/varnish/yibao.vcl");
@@ -20,7 +21,7 @@ export async function startVarnish(backends: { host: string; port: number }[], o
   await chmod(dir, 0o755);
   // The same readiness probe as deploy/varnish/backends.example.vcl, quicker, so a test does not wait.
   const vcl = [
-    `probe ready { .url = "/api/health/ready"; .interval = 1s; .timeout = 2s; .window = 3; .threshold = 1; }`,
+    `probe ready { .url = "${API_PATHS.healthReady}"; .interval = 1s; .timeout = 2s; .window = 3; .threshold = 1; }`,
     ...backends.map((b, i) => `backend web${i} { .host = "${b.host}"; .port = "${b.port}"; .probe = ready; }`),
     `sub vcl_init { new web = directors.round_robin(); ${backends.map((_, i) => `web.add_backend(web${i});`).join(" ")} }`,
   ].join("\n");
@@ -35,7 +36,7 @@ export async function startVarnish(backends: { host: string; port: number }[], o
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`varnishd exited: ${output.join("").slice(-2000)}`);
-    const up = await fetch(`${url}/api/health/live`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const up = await fetch(url + API_PATHS.healthLive, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
     if (up) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");

@@ -1,7 +1,9 @@
 // The transport of the authoring JSON API: every route handler under app/api/admin goes through
 // `adminRoute`, which checks Origin on writes (route handlers have no CSRF protection of their own),
 // the session and the role on the server, parses the body with its zod schema (400 naming the field),
-// and turns a domain AppError into its status. Nothing here answers 500 for bad input.
+// and turns a domain AppError into its status. Nothing here answers 500 for bad input. A write's result
+// says what it changed (lib/domain/changes.ts); the transport expires exactly those pages on every web
+// server before it answers, so no route decides what to expire.
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -10,6 +12,9 @@ import { type Editor, requireEditor } from "../authoring/session.ts";
 import { AppError, type AppErrorCode } from "../domain/errors.ts";
 import { env } from "../env.ts";
 import { trustedOrigins } from "../auth/origins.ts";
+import type { Changed } from "../domain/changes.ts";
+import { changedTags } from "../outbox/page-tags.ts";
+import { expireEverywhere } from "./page-cache.ts";
 
 const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429 };
 
@@ -40,13 +45,25 @@ export function adminRoute<S extends z.ZodType | undefined, P = Record<string, s
       if (req.method !== "GET" && !sameOrigin(req)) throw new AppError("forbidden", "请求来源不被允许。");
       const editor = await requireEditor(req.headers, opts.role, opts.action);
       const body = opts.body ? await parseBody(req, opts.body) : undefined;
-      const result = await handler({ req, editor, body: body as never, params: ((await ctx?.params) ?? {}) as P });
+      const result = await expireChanged(await handler({ req, editor, body: body as never, params: ((await ctx?.params) ?? {}) as P }));
       // A handler that answers with something other than JSON (a CSV export) builds its own response.
       return result instanceof Response ? result : NextResponse.json(result, { status });
     } catch (e) {
       return errorResponse(e);
     }
   };
+}
+
+/** Where the tags of a write's changes go: every web server's page cache (tests look at them here). */
+export const pageExpiry = { expire: (tags: string[]): Promise<void> => expireEverywhere(tags) };
+
+/** Expires what a handler's result says it changed, and answers without that report. */
+async function expireChanged(result: unknown): Promise<unknown> {
+  if (!result || typeof result !== "object" || !("changed" in result)) return result;
+  const { changed, ...rest } = result as { changed: Changed };
+  const tags = changedTags(changed);
+  if (tags.length) await pageExpiry.expire(tags);
+  return rest;
 }
 
 /** The request's JSON body through its schema; a 400 naming the field otherwise. */

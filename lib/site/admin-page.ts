@@ -7,12 +7,13 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { hasRole, type Role } from "../auth/roles.ts";
 import { currentEditor, type Editor } from "../authoring/session.ts";
+import { adminPath, adminSignInPath } from "../urls.ts";
 
 const editorOfRequest = cache(async () => currentEditor(await headers()));
 
 export async function pageEditor(needed: Role = "advisor"): Promise<Editor> {
   const editor = await editorOfRequest();
-  if (!editor) redirect("/admin/sign-in");
-  if (!hasRole(editor.role, needed)) redirect("/admin");
+  if (!editor) redirect(adminSignInPath());
+  if (!hasRole(editor.role, needed)) redirect(adminPath());
   return editor;
 }

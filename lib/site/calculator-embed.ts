@@ -5,7 +5,7 @@ import "server-only";
 import { isCalculatorError } from "../calculators/engine/errors.ts";
 import { findPolicy } from "../calculators/engine/find-policy.ts";
 import type { Policy } from "../calculators/engine/policy-schema.ts";
-import { todayInChina } from "../calculators/engine/policy-status.ts";
+import { todayInChina } from "../domain/dates.ts";
 import { getPolicies } from "../calculators/policies/server-policies.ts";
 import type { CalculatorDirective } from "../markdown/render.ts";
 import { buildCalculatorConfig, estimateOutcome } from "../calculators/widget/widget-config.ts";

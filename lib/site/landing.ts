@@ -4,7 +4,7 @@ import "server-only";
 import { landingArticles, landingCoverage, type LandingArticle, type LandingScope } from "../articles/landing.ts";
 import { policyFacts, type PolicyFacts } from "../calculators/engine/policy-facts.ts";
 import type { Policy } from "../calculators/engine/policy-schema.ts";
-import { todayInChina } from "../calculators/engine/policy-status.ts";
+import { todayInChina } from "../domain/dates.ts";
 import { getPolicies } from "../calculators/policies/server-policies.ts";
 import { buildCalculatorConfig, estimateOutcome } from "../calculators/widget/widget-config.ts";
 import { defaultState } from "../calculators/widget/widget-state.ts";

@@ -15,7 +15,7 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { env } from "../env.ts";
-import { changeTags, LANDING_TAG, PAGE_TTL_SECONDS, policyTag } from "../outbox/page-tags.ts";
+import { LANDING_TAG, PAGE_TTL_SECONDS } from "../outbox/page-tags.ts";
 import { pageRevalidation, revalidatePages } from "../outbox/pages.ts";
 
 export { articleTag, LANDING_TAG, PAGE_TTL_SECONDS, policyTag, slugTag } from "../outbox/page-tags.ts";
@@ -35,22 +35,9 @@ export function landingCached<A extends unknown[], R>(key: string, fn: (...args:
 }
 
 /**
- * Expires the pages of these articles on this server at once, so that whoever just changed them sees
- * the change on their next request (the worker tells every server too, a moment later).
- */
-export function expirePages(articleIds: string[], slugs: string[] = []): void {
-  try {
-    for (const tag of changeTags({ articleIds, slugs })) revalidateTag(tag, { expire: 0 });
-  } catch (e) {
-    // The change is committed; the worker still expires the pages (and outside a Next request, as in
-    // the route tests, there is no page cache to expire). Never turn a saved change into an error.
-    console.warn("page cache not expired here:", (e as Error).message);
-  }
-}
-
-/**
- * Expires pages here and on every web server, for changes no worker announces (a reviewer's check of a
- * policy or of an answer's figures is not an article change).
+ * Expires pages here and on every web server at once, so that whoever just changed them sees the change
+ * on their next request: the admin transport calls it with the tags of every write (the worker announces
+ * article changes too, a moment later; a reviewer's check of a policy is no article change at all).
  */
 export async function expireEverywhere(tags: string[]): Promise<void> {
   try {
@@ -64,9 +51,4 @@ export async function expireEverywhere(tags: string[]): Promise<void> {
     // Within PAGE_TTL_SECONDS the other servers' pages expire on their own.
     console.warn("other web servers not told of the change:", (e as Error).message);
   }
-}
-
-/** The pages showing a policy's figures: every landing page and the question pages embedding it. */
-export function expirePolicyPages(policyId: string): Promise<void> {
-  return expireEverywhere([LANDING_TAG, policyTag(policyId)]);
 }

@@ -5,11 +5,9 @@ import { answeredArticleCount, sitemapArticles } from "../articles/landing.ts";
 import { getPublicDb } from "../db/client.ts";
 import { env } from "../env.ts";
 import { parseSitemapName, SITEMAP_MAX_URLS, sitemapIndexXml, sitemapNames, sitemapXml } from "../seo/sitemap.ts";
-import { absoluteUrl, questionPath } from "../urls.ts";
+import { absoluteUrl, questionPath, sitemapPath } from "../urls.ts";
 import { landingPlan } from "./landing.ts";
 import { landingCached } from "./page-cache.ts";
-
-export const sitemapPath = (name: string) => `/sitemaps/${name}`;
 
 export const childSitemaps = landingCached("sitemap-children", async () => sitemapNames(await answeredArticleCount(getPublicDb())));
 

@@ -10,6 +10,7 @@ import { feedOnce } from "../../lib/outbox/drain.ts";
 import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
 import { signedIn as signInAs } from "../support/sign-in.ts";
+import { pageExpiry } from "../../lib/site/admin-api.ts";
 
 const SITE = "http://localhost:3000";
 let databaseUrl: string;
@@ -25,6 +26,8 @@ beforeAll(async () => {
   const client = getSearchClient(inject("meiliUrl"), inject("meiliKey"));
   await ensureIndex(client, indexName);
   await ingestContent({ contentDir: content.dir, databaseUrl, index: getIndex(client, indexName) });
+  // Page expiry after writes is test/integration/page-expiry.test.ts's subject; here it would post to whatever listens on port 3000.
+  pageExpiry.expire = async () => {};
   api = {
     auth: await import("../../app/api/auth/[...all]/route.ts"),
     questions: await import("../../app/api/admin/questions/route.ts"),

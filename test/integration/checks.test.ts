@@ -17,6 +17,7 @@ import { ensureIndex, getIndex, getSearchClient } from "../../lib/search/client.
 import { SHIPPED_POLICY_DIR } from "../../lib/calculators/policies/shipped-policies.ts";
 import { copyContent, FIXTURE_CONTENT, freshDatabase } from "../support/context.ts";
 import { signedIn as signInAs } from "../support/sign-in.ts";
+import { pageExpiry } from "../../lib/site/admin-api.ts";
 
 const SITE = "http://localhost:3000";
 const POLICY = "520500-2025-resident-outpatient";
@@ -37,6 +38,8 @@ beforeAll(async () => {
   const client = getSearchClient(inject("meiliUrl"), inject("meiliKey"));
   await ensureIndex(client, indexName);
   await ingestContent({ contentDir: content.dir, databaseUrl, index: getIndex(client, indexName) });
+  // Page expiry after writes is test/integration/page-expiry.test.ts's subject; here it would post to whatever listens on port 3000.
+  pageExpiry.expire = async () => {};
   api = {
     auth: await import("../../app/api/auth/[...all]/route.ts"),
     checks: await import("../../app/api/admin/policies/[id]/checks/route.ts"),

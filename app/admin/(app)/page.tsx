@@ -4,6 +4,7 @@ import { listQueue } from "@/lib/authoring/queue";
 import { getDb } from "@/lib/db/client";
 import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { regionLabel } from "@/lib/regions";
+import { adminQuestionPath } from "@/lib/urls";
 
 export const metadata = { title: "待解答队列" };
 
@@ -51,7 +52,7 @@ export default async function QueuePage({ searchParams }: Props) {
             {items.map((q) => (
               <tr key={q.slug}>
                 <td>
-                  <Link href={`/admin/q/${q.slug}`}>{q.title}</Link>
+                  <Link href={adminQuestionPath(q.slug)}>{q.title}</Link>
                   <div className="meta">{q.topics.join("、")}</div>
                 </td>
                 <td>{regionLabel(q.region)}</td>

@@ -4,10 +4,12 @@ import type { Metadata } from "next";
 import Link from "@/components/SiteLink";
 import { notFound } from "next/navigation";
 import { CalculatorWidget } from "@/components/calculator/CalculatorWidget";
-import { policyStatus, todayInChina } from "@/lib/calculators/engine/policy-status";
+import { policyStatus } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { findPolicyById, getPolicies } from "@/lib/calculators/policies/server-policies";
 import { buildCalculatorConfig, estimateOutcome } from "@/lib/calculators/widget/widget-config";
 import { stateFromSearchParams, type RawSearchParams } from "@/lib/calculators/widget/widget-state";
+import { calculatorPath, calculatorsPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${found.policy.title}报销计算器`,
     description: `按${found.policy.title}估算医保基金支付和个人负担，逐步说明计算过程并注明政策来源。`,
-    alternates: { canonical: `/calculators/${found.policy.id}` },
+    alternates: { canonical: calculatorPath(found.policy.id) },
   };
 }
 
@@ -51,10 +53,10 @@ export default async function PolicyCalculatorPage({ params, searchParams }: Pro
       <nav className="crumbs" aria-label="位置">
         <ol>
           <li>
-            <Link href="/calculators">报销计算器</Link>
+            <Link href={calculatorsPath()}>报销计算器</Link>
           </li>
           <li>
-            <Link href={`/calculators?region=${policy.region}`}>{config.policy.regionName}</Link>
+            <Link href={calculatorsPath({ region: policy.region })}>{config.policy.regionName}</Link>
           </li>
         </ol>
       </nav>
@@ -76,7 +78,7 @@ export default async function PolicyCalculatorPage({ params, searchParams }: Pro
           <ul>
             {otherYears.map((p) => (
               <li key={p.id}>
-                <Link href={`/calculators/${p.id}`}>{p.title}</Link>
+                <Link href={calculatorPath(p.id)}>{p.title}</Link>
                 {policyStatus(policies, p, today).expired ? <span className="chip status">已过期</span> : null}
               </li>
             ))}

@@ -15,7 +15,7 @@ import { getRegion } from "@/lib/regions";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { isAnswered } from "@/lib/domain/visibility";
 import { freshness, freshnessNotice, statesFigures } from "@/lib/domain/freshness";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { NATIONWIDE } from "@/lib/regions";
 import { JsonLd } from "@/components/JsonLd";
 import { env } from "@/lib/env";

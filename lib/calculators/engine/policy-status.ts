@@ -1,5 +1,6 @@
 // Whether a policy still applies today and whether a newer year exists. Kept apart from estimate():
 // the engine never borrows another year, but the widget should still point a reader to the newer one.
+// `today` is China's (lib/domain/dates.ts todayInChina): the policies' effective dates are local dates.
 import type { Policy, SourceStatus } from "./policy-schema.ts";
 
 export type PolicyStatus = {
@@ -12,11 +13,6 @@ export type PolicyStatus = {
   /** Status of the source cited in every explanation (the first). */
   verification: SourceStatus;
 };
-
-/** "YYYY-MM-DD" in China's time zone: the policies' effective dates are local dates. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(now);
-}
 
 export function policyStatus(policies: readonly Policy[], policy: Policy, today: string): PolicyStatus {
   const newer = policies

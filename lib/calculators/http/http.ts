@@ -14,9 +14,11 @@ import {
   type FieldErrors,
 } from "../engine/estimate-request.ts";
 import { insuranceSchema, schemeSchema, type Policy } from "../engine/policy-schema.ts";
-import { policyStatus, todayInChina } from "../engine/policy-status.ts";
+import { policyStatus } from "../engine/policy-status.ts";
+import { todayInChina } from "../../domain/dates.ts";
 import { summarizePolicy } from "../engine/policy-summary.ts";
 import { getPolicies } from "../policies/server-policies.ts";
+import { calculatorPath } from "../../urls.ts";
 
 export type HttpDeps = {
   policies: () => Promise<Policy[]>;
@@ -122,7 +124,7 @@ export async function getPolicyList(request: Request, deps: HttpDeps = defaultDe
       ...summarizePolicy(policy),
       status: policyStatus(policies, policy, today),
       checked: policy.checked ?? null,
-      url: `/calculators/${policy.id}`,
+      url: calculatorPath(policy.id),
     }));
   return Response.json({ today, policies: listed });
 }

@@ -7,7 +7,9 @@ import { checkColumns, checkSource, type CheckInput } from "../../domain/checks.
 import { AppError } from "../../domain/errors.ts";
 import { policyFigures, type PolicyCheck } from "../engine/policy-checks.ts";
 import type { Policy } from "../engine/policy-schema.ts";
-import { todayInChina } from "../engine/policy-status.ts";
+import { todayInChina } from "../../domain/dates.ts";
+import { AUDIT } from "../../domain/audit-actions.ts";
+import type { Changed } from "../../domain/changes.ts";
 
 type Row = {
   id: number;
@@ -59,8 +61,8 @@ export async function recordPolicyCheck(db: Db, policy: Policy, input: CheckInpu
   const columns = checkColumns(input, todayInChina());
   return db.$transaction(async (tx) => {
     const row = await tx.policyCheck.create({ data: { policyId: policy.id, figures: policyFigures(policy), ...columns, reviewerId: reviewer.id }, select: { id: true } });
-    await tx.auditEvent.create({ data: { actor: reviewer.id, action: "policy.check", data: { policyId: policy.id, outcome: input.outcome, checkId: row.id, checkedOn: columns.checkedOn } } });
-    return { id: row.id, outcome: input.outcome, checkedOn: columns.checkedOn };
+    await tx.auditEvent.create({ data: { actor: reviewer.id, action: AUDIT.policyCheck, data: { policyId: policy.id, outcome: input.outcome, checkId: row.id, checkedOn: columns.checkedOn } } });
+    return { id: row.id, outcome: input.outcome, checkedOn: columns.checkedOn, changed: { policyIds: [policy.id] } satisfies Changed };
   });
 }
 

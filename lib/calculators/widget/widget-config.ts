@@ -17,6 +17,7 @@ import {
   SOURCE_STATUS_LABELS,
 } from "../engine/labels.ts";
 import { toEstimateRequest, type CalculatorConfig, type Outcome, type WidgetState } from "./widget-state.ts";
+import { calculatorPath } from "../../urls.ts";
 
 const PERSONS_BY_INSURANCE: Record<Policy["insurance"], Person[]> = {
   employee: ["active", "retired"],
@@ -75,7 +76,7 @@ export function buildCalculatorConfig(policies: readonly Policy[], policy: Polic
     },
     fields: fieldsOf(policy),
     status: policyStatus(policies, policy, today),
-    url: `/calculators/${policy.id}`,
+    url: calculatorPath(policy.id),
   };
 }
 

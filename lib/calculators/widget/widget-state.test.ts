@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Policy } from "../engine/policy-schema.ts";
-import { policyStatus, todayInChina } from "../engine/policy-status.ts";
+import { policyStatus } from "../engine/policy-status.ts";
+import { todayInChina } from "../../domain/dates.ts";
 import { loadShippedPolicies } from "../policies/shipped-policies.ts";
 import { buildCalculatorConfig, estimateOutcome } from "./widget-config.ts";
 import {

@@ -8,7 +8,7 @@ import { gapQuerySchema, listConvertedGaps, listGaps, type Gap } from "@/lib/ana
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
-import { adminGapPath } from "@/lib/urls";
+import { adminAnalyticsExportApiPath, adminGapPath, adminQuestionPath, searchPath } from "@/lib/urls";
 
 export const metadata = { title: "搜索分析" };
 
@@ -30,7 +30,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   for (const g of gaps) byRegion.set(g.region, [...(byRegion.get(g.region) ?? []), g]);
   const regions = [...byRegion.entries()].sort((a, b) => b[1].reduce((s, g) => s + g.searches, 0) - a[1].reduce((s, g) => s + g.searches, 0)).slice(0, 12);
   const qs = new URLSearchParams(Object.entries(range).filter(([, v]) => v) as [string, string][]);
-  const csv = (table: string) => `/api/admin/analytics/export?${new URLSearchParams([...qs, ["table", table]])}`;
+  const csv = (table: string) => adminAnalyticsExportApiPath(new URLSearchParams([...qs, ["table", table]]));
   const label = (day: string) => day.slice(5);
 
   return (
@@ -160,7 +160,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
                     {g.history ? `${rate(g.history.before.zeroPerDay)} → ${rate(g.history.after.zeroPerDay)}` : "—"}
                     {typeof g.history?.zeroPerDayDrop === "number" ? <span className="meta">（{g.history.zeroPerDayDrop >= 0 ? "减少" : "增加"} {pct(Math.abs(g.history.zeroPerDayDrop))}）</span> : null}
                   </td>
-                  <td>{g.article ? <Link href={`/admin/q/${g.article.slug}`}>{g.article.title}</Link> : <span className="meta">已不存在</span>}</td>
+                  <td>{g.article ? <Link href={adminQuestionPath(g.article.slug)}>{g.article.title}</Link> : <span className="meta">已不存在</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -186,7 +186,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             {d.slowest.map((s) => (
               <tr key={s.query}>
                 <td>
-                  <Link href={`/search?q=${encodeURIComponent(s.query)}`}>{s.query}</Link>
+                  <Link href={searchPath({ q: s.query })}>{s.query}</Link>
                 </td>
                 <td>{s.searches}</td>
                 <td>{s.maxMs}</td>

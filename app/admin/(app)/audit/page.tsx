@@ -1,26 +1,9 @@
 import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
+import { auditLabel } from "@/lib/domain/audit-actions";
 
 export const metadata = { title: "审计日志" };
-
-const ACTIONS: Record<string, string> = {
-  "auth.sign_in": "登录",
-  "auth.sign_in_failed": "登录失败",
-  "auth.forbidden": "越权操作被拒",
-  "auth.password_changed": "修改密码",
-  "auth.signed_out_elsewhere": "在其他设备上退出",
-  "account.update": "更改账号",
-  "account.create": "创建账号",
-  "article.create": "新建问题",
-  "answer.submit": "提交解答",
-  "answer.publish": "发布解答",
-  "review.approve": "批准",
-  "review.request_changes": "退回修改",
-  "review.own_refused": "审核自己的提交被拒",
-  "revision.publish": "发布修订",
-  "article.state": "更改状态",
-  "article.rename": "更改地址",
-};
 
 export default async function AuditPage() {
   await pageEditor("admin");
@@ -34,7 +17,7 @@ export default async function AuditPage() {
       <table className="admin-table">
         <thead>
           <tr>
-            <th scope="col">时间</th>
+            <th scope="col">时间（{CHINA_TIME_LABEL}）</th>
             <th scope="col">谁</th>
             <th scope="col">做了什么</th>
             <th scope="col">详情</th>
@@ -43,9 +26,9 @@ export default async function AuditPage() {
         <tbody>
           {events.map((e) => (
             <tr key={e.id.toString()}>
-              <td>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td><time dateTime={e.createdAt.toISOString()}>{chinaDateTime(e.createdAt)}</time></td>
               <td>{names.get(e.actor) ?? (e.actor === "anonymous" ? "未登录的访客" : e.actor)}</td>
-              <td>{ACTIONS[e.action] ?? e.action}</td>
+              <td>{auditLabel(e.action)}</td>
               <td className="meta">{JSON.stringify(e.data)}</td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { PII_LABELS, type PiiKind } from "@/lib/asks/mask";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
 import { suggest } from "@/lib/site/search";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "提问审核" };
 
@@ -27,7 +28,7 @@ export default async function ModerationPage() {
               <p className="title">{q.title}</p>
               {q.question ? <p className="asker">{q.question}</p> : null}
               <div className="meta">
-                {regionLabel(q.region)} · {q.insurance.map((x) => INSURANCE_LABELS[x as Insurance] ?? x).join("、")} · {q.topics.join("、")} · 提交于 <time dateTime={q.createdAt}>{q.createdAt.slice(0, 16).replace("T", " ")}</time>
+                {regionLabel(q.region)} · {q.insurance.map((x) => INSURANCE_LABELS[x as Insurance] ?? x).join("、")} · {q.topics.join("、")} · 提交于 <time dateTime={q.createdAt}>{CHINA_TIME_LABEL} {chinaDateTime(q.createdAt)}</time>
                 {q.masked.length ? ` · 已隐去${q.masked.map((k) => PII_LABELS[k as PiiKind] ?? k).join("、")}` : ""}
               </div>
               <ModerationActions slug={q.slug} similar={similar[i]!.filter((s) => s.slug !== q.slug)} />

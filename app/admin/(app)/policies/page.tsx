@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { checkMarkText, needsCheck } from "@/lib/calculators/engine/policy-checks";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { pendingReviews } from "@/lib/authoring/reviews";
 import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
+import { adminReviewPath } from "@/lib/urls";
 
 export const metadata = { title: "待审核" };
 
@@ -17,11 +19,11 @@ export default async function ReviewsPage() {
         <ul className="plain results">
           {items.map((r) => (
             <li key={r.id}>
-              <Link className="title" href={`/admin/reviews/${r.id}`}>
+              <Link className="title" href={adminReviewPath(r.id)}>
                 {r.title}
               </Link>
               <div className="meta">
-                {r.author} 提交于 <time dateTime={r.createdAt}>{r.createdAt.slice(0, 16).replace("T", " ")}</time>
+                {r.author} 提交于 <time dateTime={r.createdAt}>{CHINA_TIME_LABEL} {chinaDateTime(r.createdAt)}</time>
                 {r.authorId === editor.id ? "（你自己的提交，需由其他审核人审核）" : ""}
               </div>
             </li>

@@ -4,12 +4,12 @@ import Link from "next/link";
 import { staleAnswers, uncheckedAnswers } from "@/lib/articles/stale";
 import { SOURCE_STATUS_LABELS } from "@/lib/calculators/engine/labels";
 import { checkMarkText, needsCheck } from "@/lib/calculators/engine/policy-checks";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
-import { adminPolicyPath, calculatorPath, questionPath } from "@/lib/urls";
+import { adminPolicyPath, adminQuestionPath, calculatorPath, questionPath } from "@/lib/urls";
 
 export const metadata = { title: "可能过期的内容" };
 
@@ -44,7 +44,7 @@ export default async function StalePage() {
               <tr key={a.slug}>
                 <td>{regionLabel(a.region)}</td>
                 <td>
-                  <Link href={`/admin/q/${a.slug}`}>{a.title}</Link>{" "}
+                  <Link href={adminQuestionPath(a.slug)}>{a.title}</Link>{" "}
                   <Link className="meta" href={questionPath(a.slug)}>
                     公开页面
                   </Link>
@@ -75,7 +75,7 @@ export default async function StalePage() {
               <tr key={a.slug}>
                 <td>{regionLabel(a.region)}</td>
                 <td>
-                  <Link href={`/admin/q/${a.slug}#figure-checks`}>{a.title}</Link>
+                  <Link href={adminQuestionPath(a.slug, "figure-checks")}>{a.title}</Link>
                 </td>
                 <td>{a.lastCheck ?? "从未核对"}</td>
                 <td>{a.lastChange}</td>

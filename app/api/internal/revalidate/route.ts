@@ -1,22 +1,14 @@
 // POST /api/internal/revalidate — the outbox worker tells this web server which cached pages changed.
 // Not public: the caller proves it holds REVALIDATE_SECRET (compared in constant time).
 import { revalidateTag } from "next/cache";
-import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { holdsRevalidateSecret } from "@/lib/secrets.mjs";
 
 const body = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(5000) });
 
-function authorised(header: string | null): boolean {
-  const secret = env().REVALIDATE_SECRET;
-  if (!secret || !header?.startsWith("Bearer ")) return false;
-  const given = Buffer.from(header.slice(7));
-  const wanted = Buffer.from(secret);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
-}
-
 export async function POST(request: Request) {
-  if (!authorised(request.headers.get("authorization"))) {
+  if (!holdsRevalidateSecret(env(), request.headers.get("authorization"))) {
     return Response.json({ error: "forbidden", message: "没有权限。" }, { status: 403 });
   }
   const parsed = body.safeParse(await request.json().catch(() => null));

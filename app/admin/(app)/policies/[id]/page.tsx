@@ -7,12 +7,12 @@ import { PolicyTable } from "@/components/PolicyTable";
 import { checkMarkText } from "@/lib/calculators/engine/policy-checks";
 import { CHECK_OUTCOME_LABELS } from "@/lib/domain/checks";
 import { policyFacts } from "@/lib/calculators/engine/policy-facts";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { checkHistory } from "@/lib/calculators/policies/checks";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
 import { pageEditor } from "@/lib/site/admin-page";
-import { calculatorPath, regionPath } from "@/lib/urls";
+import { ADMIN_SECTIONS, adminPolicyChecksApiPath, calculatorPath, regionPath } from "@/lib/urls";
 
 export const metadata = { title: "核实政策数据" };
 
@@ -28,7 +28,7 @@ export default async function PolicyCheckPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="meta">
-        <Link href="/admin/policies">政策数据核实</Link> › {policy.title}
+        <Link href={ADMIN_SECTIONS.policies}>政策数据核实</Link> › {policy.title}
       </p>
       <h1>{policy.title}</h1>
       <p className="meta">
@@ -39,7 +39,7 @@ export default async function PolicyCheckPage({ params }: { params: Promise<{ id
       <h2>记录核实结果</h2>
       <p className="meta">核对的是上表中的数字（起付线、支付比例、封顶线、有效期）。{checkMarkText(policy) ?? "这份政策还没有人核对过。"}</p>
       <CheckForm
-        endpoint={`/api/admin/policies/${encodeURIComponent(policy.id)}/checks`}
+        endpoint={adminPolicyChecksApiPath(policy.id)}
         outcomes={["verified", "unverified", "illustrative"]}
         today={today}
         source={official ?? (fileSource?.status === "verified" ? fileSource : undefined)}

@@ -6,7 +6,7 @@ import { History } from "@/components/admin/History";
 import { AnswerCheckLine } from "@/components/AnswerCheckLine";
 import { getPublicArticle } from "@/lib/articles/read";
 import { hasRole } from "@/lib/auth/roles";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { statesFigures } from "@/lib/domain/freshness";
 import { answerHistory, myAnswer } from "@/lib/authoring/answers";
 import { getPolicies } from "@/lib/calculators/policies/server-policies";
@@ -15,6 +15,7 @@ import { pageEditor } from "@/lib/site/admin-page";
 import { AppError } from "@/lib/domain/errors";
 import { slugSchema } from "@/lib/domain/schema";
 import { regionLabel } from "@/lib/regions";
+import { adminAnswerChecksApiPath } from "@/lib/urls";
 
 export const metadata = { title: "撰写解答" };
 
@@ -84,7 +85,7 @@ async function FigureChecks({ slug }: { slug: string }) {
           </summary>
           {meta.check ? <AnswerCheckLine check={meta.check} today={today} /> : null}
           <CheckForm
-            endpoint={`/api/admin/answers/${meta.answerId}/checks`}
+            endpoint={adminAnswerChecksApiPath(meta.answerId)}
             outcomes={["verified", "unverified"]}
             today={today}
             source={meta.check?.source ?? undefined}

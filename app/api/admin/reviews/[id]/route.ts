@@ -5,7 +5,6 @@ import { decideReview, reviewDetail } from "@/lib/authoring/reviews";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { adminRoute } from "@/lib/site/admin-api";
-import { expirePages } from "@/lib/site/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +22,5 @@ function reviewId(raw: string): number {
 export const GET = adminRoute<undefined, { id: string }>({ role: "reviewer", action: "review.read" }, ({ params }) => reviewDetail(getDb(), reviewId(params.id)));
 
 export const POST = adminRoute<typeof decisionSchema, { id: string }>({ role: "reviewer", action: "review.decide", body: decisionSchema }, async ({ editor, params, body }) => {
-  const id = reviewId(params.id);
-  const result = await decideReview(getDb(), id, editor, body);
-  if (body.decision === "approve") {
-    const review = await getDb().review.findUnique({ where: { id }, select: { articleId: true } });
-    if (review) expirePages([review.articleId]);
-  }
-  return result;
+  return decideReview(getDb(), reviewId(params.id), editor, body);
 });

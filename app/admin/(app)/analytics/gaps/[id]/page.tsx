@@ -12,7 +12,8 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
-import { adminAnalyticsPath } from "@/lib/urls";
+import { adminAnalyticsPath, adminQuestionPath } from "@/lib/urls";
+import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "内容缺口的经过" };
 
@@ -20,7 +21,7 @@ const STATE_LABELS: Record<GapState, string> = { open: "待处理", dismissed: "
 /** Before this many days after publication the "after" figures are still settling. */
 const SETTLED_DAYS = 7;
 
-const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")}`;
+const when = chinaDateTime;
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(v && Math.abs(v) < 0.1 ? 1 : 0)}%`);
 const perDay = (v: number | null) => (v === null ? "—" : v.toFixed(v < 10 ? 2 : 1));
 
@@ -83,10 +84,10 @@ export default async function GapPage({ params }: { params: Promise<{ id: string
         </div>
       </dl>
       <p className="meta">
-        时间均为 UTC。
+        时间均为{CHINA_TIME_LABEL}，按日（周）统计也按北京时间划分。
         {gap.article ? (
           <>
-            问题：<Link href={`/admin/q/${gap.article.slug}`}>{gap.article.title}</Link>
+            问题：<Link href={adminQuestionPath(gap.article.slug)}>{gap.article.title}</Link>
             {h ? `（从转为问题到发布解答用了 ${durationText(h.answerTimeMs)}）` : "，还在等待解答。"}
           </>
         ) : gap.state === "converted" ? (

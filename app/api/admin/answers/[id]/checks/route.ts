@@ -3,12 +3,11 @@
 //      expired on every web server.
 import { z } from "zod";
 import { recordAnswerCheck } from "@/lib/authoring/checks";
-import { todayInChina } from "@/lib/calculators/engine/policy-status";
+import { todayInChina } from "@/lib/domain/dates";
 import { getDb } from "@/lib/db/client";
 import { answerCheckInputSchema } from "@/lib/domain/checks";
 import { AppError } from "@/lib/domain/errors";
 import { adminRoute } from "@/lib/site/admin-api";
-import { articleTag, expireEverywhere } from "@/lib/site/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +18,7 @@ export const POST = adminRoute<typeof answerCheckInputSchema, { id: string }>(
   async ({ params, body, editor }) => {
     const answerId = id.safeParse(params.id);
     if (!answerId.success) throw new AppError("not_found", "找不到这条解答。");
-    const { articleId, ...result } = await recordAnswerCheck(getDb(), answerId.data, body, todayInChina(), editor);
-    await expireEverywhere([articleTag(articleId)]);
-    return result;
+    return recordAnswerCheck(getDb(), answerId.data, body, todayInChina(), editor);
   },
   201,
 );

@@ -6,7 +6,6 @@ import { checkInputSchema } from "@/lib/domain/checks";
 import { filePolicies } from "@/lib/calculators/policies/server-policies";
 import { getDb } from "@/lib/db/client";
 import { adminRoute } from "@/lib/site/admin-api";
-import { expirePolicyPages } from "@/lib/site/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +19,7 @@ export const POST = adminRoute<typeof checkInputSchema, { id: string }>(
   async ({ params, body, editor }) => {
     // The check vouches for the figures of the file as it is now (not as a reviewer's check showed it).
     const policy = requirePolicy(await filePolicies(), params.id);
-    const result = await recordPolicyCheck(getDb(), policy, body, editor);
-    await expirePolicyPages(policy.id);
-    return result;
+    return recordPolicyCheck(getDb(), policy, body, editor);
   },
   201,
 );

@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { aliasListSchema } from "@/lib/domain/schema";
 import { adminRoute } from "@/lib/site/admin-api";
-import { expirePages } from "@/lib/site/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,5 @@ export const PUT = adminRoute<typeof aliasesSchema, { slug: string }>({ role: "a
   const db = getDb();
   const article = await db.article.findUnique({ where: { slug: params.slug }, select: { id: true } });
   if (!article) throw new AppError("not_found", `找不到问题 ${params.slug}。`);
-  const saved = await setArticleAliases(db, { articleId: article.id, aliases: body.aliases, by: editor.id });
-  expirePages([article.id]);
-  return saved;
+  return setArticleAliases(db, { articleId: article.id, aliases: body.aliases, by: editor.id });
 });

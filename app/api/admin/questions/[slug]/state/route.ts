@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { statusSchema } from "@/lib/domain/schema";
 import { adminRoute } from "@/lib/site/admin-api";
-import { expirePages } from "@/lib/site/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,6 @@ export const POST = adminRoute<typeof stateSchema, { slug: string }>({ role: "re
   const db = getDb();
   const article = await db.article.findUnique({ where: { slug: params.slug }, select: { id: true } });
   if (!article) throw new AppError("not_found", `找不到问题 ${params.slug}。`);
-  await setArticleState(db, { articleId: article.id, state: body.state, by: editor.id });
-  expirePages([article.id]);
-  return { state: body.state };
+  const { changed } = await setArticleState(db, { articleId: article.id, state: body.state, by: editor.id });
+  return { state: body.state, changed };
 });
