@@ -30,6 +30,10 @@ sub vcl_recv {
         ban("obj.http.x-url ~ " + req.http.x-ban-path);
         return (synth(200, "Banned"));
     }
+    # Prometheus scrapes each instance directly; through the edge every client would look local.
+    if (req.url ~ "^/metrics") {
+        return (synth(404, "Not Found"));
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -51,6 +55,14 @@ sub vcl_backend_response {
     # slow or down; a ban still removes it at once.
     if (beresp.ttl > 0s && beresp.http.Cache-Control ~ "stale-while-revalidate") {
         set beresp.grace = 1h;
+    }
+}
+
+# An instance that went away between two probes (stopped in a deploy, crashed): a read is tried again on
+# the next instance instead of failing the reader's request.
+sub vcl_backend_error {
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
     }
 }
 

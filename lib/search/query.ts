@@ -51,6 +51,8 @@ export type SearchResult = {
   pageSize: number;
   /** "meilisearch" normally; "fallback" when served from Postgres. */
   mode: "meilisearch" | "fallback";
+  /** Why a search was served from Postgres: Meilisearch too slow, not reachable, or answering an error. */
+  fallbackCause?: "timeout" | "unreachable" | "error";
   tookMs: number;
   query: NormalizedQuery;
   /** Set when the results are for another wording than the one typed (homophone typo). */
@@ -162,7 +164,7 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     found = await searchMeili(p, queryPlan, deps);
   } catch (e) {
     if (!deps.db) throw e;
-    return fallbackResult(p, queryPlan, deps.db, started);
+    return { ...(await fallbackResult(p, queryPlan, deps.db, started)), fallbackCause: fallbackCause(e) };
   }
   const { res: r, shownFor, yearShown, yearMissing } = found;
   const fd = r.facetDistribution ?? {};
@@ -193,6 +195,13 @@ export async function searchArticles(p: SearchParams, deps: SearchDeps): Promise
     yearMissing,
     facets: p.facets ? { province: fd.province ?? {}, city: fd.city ?? {}, insurance: fd.insurance ?? {}, topics: fd.topics ?? {}, year: fd.year ?? {} } : null,
   };
+}
+
+function fallbackCause(e: unknown): "timeout" | "unreachable" | "error" {
+  const text = `${(e as Error)?.name ?? ""} ${(e as Error)?.message ?? ""} ${String((e as { cause?: unknown })?.cause ?? "")}`;
+  if (/timeout|timed out|aborted/i.test(text)) return "timeout";
+  if (/ECONNREFUSED|fetch failed|ENOTFOUND|EHOSTUNREACH|ECONNRESET|socket/i.test(text)) return "unreachable";
+  return "error";
 }
 
 async function fallbackResult(p: SearchParams, plan: QueryPlan, db: Db, started: number): Promise<SearchResult> {

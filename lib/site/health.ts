@@ -49,6 +49,9 @@ export type Readiness = {
   feedLagSeconds: number[];
 };
 
+/** Set by the web server once it was told to stop (scripts/web-server/shutdown.mjs, the same symbol). */
+export const isStopping = () => Boolean((globalThis as Record<symbol, unknown>)[Symbol.for("yibao.web.stopping")]);
+
 export async function checkReadiness(
   probes: {
     db: () => Promise<unknown>;

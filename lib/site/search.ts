@@ -2,6 +2,7 @@
 // questions beside narrow results, and every query logged for content-gap reports. Pages and route
 // handlers call this; it composes lib/search with the stores and the content's vocabulary.
 import "server-only";
+import { countSearch } from "../ops/metrics.ts";
 import { randomUUID } from "node:crypto";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../content/load.ts";
@@ -156,6 +157,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
       : { value: await answer(p, db, lexicon), cached: false };
   const { explanation } = value;
   const result = cached ? { ...value.result, tookMs: Math.round(performance.now() - started) } : value.result;
+  countSearch({ mode: result.mode, cached, total: result.total, fallbackCause: result.fallbackCause });
   let queryId: string | null = null;
   if (opts.log !== false && env().SEARCH_LOG === "on" && !opts.client?.bot && result.query.kind !== "empty" && p.page === 1) {
     queryId = randomUUID();

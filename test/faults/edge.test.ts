@@ -1,7 +1,9 @@
 // The shipped edge cache (deploy/varnish/yibao.vcl, Debian's Varnish) in front of the site started by
 // `npm start`: it serves cached question pages itself, a publish is visible through it within 2 s (the
 // worker bans the pages after expiring them on the web server), and it never serves the authoring app,
-// the API, a write or a signed-in reader's request from its cache. Reuses the end-to-end stage's build.
+// the API, a write or a signed-in reader's request from its cache. And a web instance stopped under load
+// behind it (SIGTERM, as a deploy does) fails no request. Reuses the end-to-end stage's build.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -20,13 +22,14 @@ const ROOT = join(import.meta.dirname, "../..");
 let dataDir: string;
 let site: Command;
 let edge: RunningVarnish;
+let sitePort: number;
 const runtime = () => JSON.parse(readFileSync(join(dataDir, "runtime.json"), "utf8")) as Runtime;
 const get = (path: string, headers: Record<string, string> = {}) => fetch(edge.url + path, { headers, redirect: "manual" });
 const SESSION = "better-auth.session_token=made-up.signature";
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "yibao-edge-"));
-  const port = await freePort();
+  const port = (sitePort = await freePort());
   const edgePort = await freePort();
   // The worker purges the edge at the port it will listen on; started after the site is up.
   site = runScript("start.ts", { DATA_DIR: dataDir, PORT: String(port), CONTENT_DIR: join(ROOT, "content"), EDGE_URLS: `http://127.0.0.1:${edgePort}` });
@@ -95,5 +98,47 @@ describe("the edge cache", () => {
   it("refuses a ban from a client outside its list", async () => {
     // Loopback is on the list; what is checked here is that a ban needs its path header at all.
     expect((await fetch(edge.url, { method: "BAN" })).status).toBe(400);
+  });
+});
+
+describe("a graceful stop", () => {
+  it("of one of two web instances behind the edge, under load, fails 0 requests", { timeout: 5 * 60_000 }, async () => {
+    const rt = runtime();
+    const port = await freePort();
+    const secret = (name: string) => readFileSync(join(dataDir, name), "utf8").trim();
+    const second = spawn(process.execPath, [join(ROOT, "scripts/web-server.mjs"), "--port", String(port), "--drain-seconds", "5"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: rt.databaseUrl, MEILI_URL: rt.meiliUrl, MEILI_MASTER_KEY: rt.meiliKey, DATA_DIR: dataDir, CONTENT_DIR: join(ROOT, "content"), BETTER_AUTH_SECRET: secret("auth-secret"), REVALIDATE_SECRET: secret("revalidate-secret"), NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const out: string[] = [];
+    second.stdout!.on("data", (b: Buffer) => out.push(b.toString()));
+    const exited = new Promise<number | null>((r) => second.once("exit", (c) => r(c)));
+    await until("the second instance answers", () => fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false), 120_000);
+    const both = await startVarnish([{ host: "127.0.0.1", port: sitePort }, { host: "127.0.0.1", port }]);
+    try {
+      // Pages the edge does not keep (search is per request), so every request reaches an instance.
+      const results: number[] = [];
+      const end = Date.now() + 15_000;
+      const stopAt = setTimeout(() => second.kill("SIGTERM"), 4000);
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, w) => {
+          for (let i = w; Date.now() < end; i++) {
+            const r = await fetch(`${both.url}/search?q=${encodeURIComponent(["备案", "门诊", "生育", "大病"][i % 4]!)}`, { signal: AbortSignal.timeout(20_000) }).then((x) => x.status, () => 0);
+            results.push(r);
+          }
+        }),
+      );
+      clearTimeout(stopAt);
+      expect(await exited).toBe(0);
+      expect(out.join("")).toContain("stopping: not ready");
+      const failed = results.filter((s) => s === 0 || s >= 500);
+      console.log(`stop under load: ${results.length} requests, ${failed.length} failed`);
+      expect(results.length).toBeGreaterThan(20);
+      expect(failed).toEqual([]);
+    } finally {
+      second.kill("SIGKILL");
+      await both.stop();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { feedLag, lastHeartbeat } from "@/lib/outbox/heartbeat";
 import { getIndexes, instanceOf, searchHealth } from "@/lib/search/client";
-import { checkReadiness } from "@/lib/site/health";
+import { checkReadiness, isStopping } from "@/lib/site/health";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,7 @@ export async function GET() {
       search: () => searchHealth(1000),
       worker: () => lastHeartbeat(db),
       feedLag: () => feedLag(db, getIndexes().map(instanceOf)),
+      stopping: isStopping,
     },
     { workerSeconds: env().READY_WORKER_SECONDS, feedLagSeconds: env().READY_FEED_LAG_SECONDS },
   );

@@ -1,0 +1,75 @@
+// GET /metrics for Prometheus: the request and search counters of this process
+// (lib/ops/metrics-registry.mjs) and, read from Postgres at each scrape, what the outbox worker is doing
+// wherever it runs — the outbox's depth, each search feed's lag, when a worker was last seen and how long
+// its last search pass took. Alert rules on these: deploy/prometheus/alerts.yml.
+import "server-only";
+import { getDb } from "../db/client.ts";
+import { feedLag, lastHeartbeat } from "../outbox/heartbeat.ts";
+import { getIndexes, instanceOf } from "../search/client.ts";
+import { metrics } from "./metrics-registry.mjs";
+
+function withStoreGauges() {
+  const m = metrics();
+  if (m.registry.getSingleMetric("yibao_outbox_depth")) return m;
+  const { Gauge } = m.client;
+  const registers = [m.registry];
+  // A failed read leaves a gauge without a value for this scrape (absent() alerts see it), never a 500.
+  const read = async (fn: () => Promise<void>) => fn().catch(() => {});
+  new Gauge({
+    name: "yibao_outbox_depth",
+    help: "Changes in the outbox not yet applied by every search feed",
+    registers,
+    collect() {
+      return read(async () => this.set(await getDb().outbox.count()));
+    },
+  });
+  new Gauge({
+    name: "yibao_search_feed_lag_seconds",
+    help: "Per Meilisearch instance: age of the oldest change its feed has not applied (0 when caught up)",
+    labelNames: ["meilisearch"],
+    registers,
+    collect() {
+      return read(async () => {
+        const instances = getIndexes().map(instanceOf);
+        const lag = await feedLag(getDb(), instances);
+        instances.forEach((meilisearch, i) => this.set({ meilisearch }, lag[i] ?? 0));
+      });
+    },
+  });
+  new Gauge({
+    name: "yibao_worker_last_seen_seconds",
+    help: "Seconds since an outbox worker last wrote its heartbeat",
+    registers,
+    collect() {
+      return read(async () => {
+        const h = await lastHeartbeat(getDb());
+        if (h) this.set(h.ageSeconds);
+      });
+    },
+  });
+  new Gauge({
+    name: "yibao_worker_search_pass_seconds",
+    help: "How long the worker's last pass of the first search feed took",
+    registers,
+    collect() {
+      return read(async () => {
+        const h = await lastHeartbeat(getDb());
+        if (h?.heartbeat.lastFeedMs != null) this.set(h.heartbeat.lastFeedMs / 1000);
+      });
+    },
+  });
+  return m;
+}
+
+/** The exposition text and its content type. */
+export async function scrape(): Promise<{ body: string; contentType: string }> {
+  const m = withStoreGauges();
+  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+}
+
+/** Counts a search by how it was answered (and a fallback's cause), and whether it found nothing. */
+export function countSearch(r: { mode: "meilisearch" | "fallback"; cached: boolean; total: number; fallbackCause?: string }): void {
+  const m = metrics();
+  m.searches.inc({ mode: r.cached ? "cache" : r.mode, cause: r.mode === "fallback" ? (r.fallbackCause ?? "error") : "" });
+  if (r.total === 0) m.zeroResults.inc();
+}
