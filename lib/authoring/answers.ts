@@ -77,6 +77,14 @@ export async function saveMyDraft(db: Db, slug: string, editor: Editor, input: D
   });
 }
 
+/**
+ * Submissions of one question take turns (so "one pending review per answer" holds when two arrive at
+ * once), locking in the order an approval does (article, then answer) so the two never deadlock.
+ */
+async function lockArticleRow(tx: Tx, articleId: string) {
+  await tx.$queryRaw`SELECT id FROM articles WHERE id = ${articleId}::uuid FOR UPDATE`;
+}
+
 /** Writers of one answer slot take turns: its row stays locked until the caller's transaction ends. */
 async function lockSlot(tx: Tx, answerId: number) {
   await tx.$queryRaw`SELECT id FROM answers WHERE id = ${answerId} FOR UPDATE`;
@@ -107,8 +115,7 @@ export async function submitMyDraft(db: Db, slug: string, editor: Editor, opts: 
   return db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { slug }, select: { id: true } });
     if (!article) throw new AppError("not_found", `找不到问题 ${slug}。`);
-    // The same order of locks as an approval (article, then answer) so the two never wait on each other.
-    await tx.$queryRaw`SELECT id FROM articles WHERE id = ${article.id}::uuid FOR UPDATE`;
+    await lockArticleRow(tx, article.id);
     const found = await tx.answerDraft.findFirst({ where: { authorId: editor.id, answer: { articleId: article.id } }, select: { answerId: true } });
     if (found) await lockSlot(tx, found.answerId);
     // Read under the lock: a save that was under way has committed by now.
@@ -168,6 +175,7 @@ export async function restoreRevision(db: Db, revisionId: number, editor: Editor
   return db.$transaction(async (tx) => {
     const rev = await tx.answerRevision.findUnique({ where: { id: revisionId }, include: { answer: { select: { articleId: true } } } });
     if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
+    await lockArticleRow(tx, rev.answer.articleId);
     await noPendingReview(tx, rev.answerId);
     const submitted = await submitRevisionTx(tx, {
       answerId: rev.answerId,

@@ -3,6 +3,7 @@
 // write), a submission carries the draft version it names, and the last admin stays an admin.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishRevision } from "../../lib/articles/revisions.ts";
 import { SITE, siteFixture } from "../support/site.ts";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -115,6 +116,25 @@ describe("four eyes on every path", () => {
     expect(await db().answerCheck.count({ where: { revisionId: answer.publishedRevisionId! } })).toBe(0);
     await expect(db().answerCheck.create({ data: { revisionId: answer.publishedRevisionId!, outcome: "unverified", note: "x", checkedOn: "2026-12-01", reviewerId: writer.userId } })).rejects.toThrow(/four_eyes/);
     expect((await call(api.answerChecks.POST, `/api/admin/answers/${answer.id}/checks`, other.cookie, official, { id: String(answer.id) })).status).toBe(201);
+  });
+});
+
+describe("publishing", () => {
+  it("publishes a revision once: publishing the live revision again writes nothing", async () => {
+    const advisor = await site.signedIn("advisor");
+    const reviewer = await site.signedIn("reviewer");
+    const slug = await newQuestion(advisor.cookie);
+    expect((await decide(await submit(slug, advisor.cookie, "只发布一次的解答。"), reviewer.cookie)).status).toBe(200);
+    const answer = await db().answer.findFirstOrThrow({ where: { article: { slug } } });
+    const traces = async () => ({
+      publishes: await db().auditEvent.count({ where: { articleId: answer.articleId, action: "revision.publish" } }),
+      revisions: await db().answerRevision.count({ where: { answerId: answer.id } }),
+      outbox: await db().outbox.count({ where: { articleId: answer.articleId } }),
+    });
+    const before = await traces();
+    expect(before.publishes).toBe(1);
+    await publishRevision(db(), { revisionId: answer.publishedRevisionId!, by: reviewer.userId });
+    expect(await traces()).toEqual(before);
   });
 });
 
