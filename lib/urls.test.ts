@@ -15,8 +15,9 @@ it("encodes what a path segment or query cannot hold", () => {
 });
 
 // Files that must spell paths out: path patterns in Next's matcher syntax and the path classification of
-// the security headers, and the web server's plain-JavaScript pre-Next checks (it cannot import TypeScript).
-const SPELT_OUT = ["lib/site/security-headers.ts", "scripts/web-server/http.mjs"];
+// the security headers, and the web server's plain JavaScript (it cannot import TypeScript): its pre-Next
+// checks and the metrics' route groups.
+const SPELT_OUT = ["lib/site/security-headers.ts", "scripts/web-server/http.mjs", "lib/ops/metrics-registry.mjs"];
 
 it("no file of lib/, app/, components/ or scripts/ but lib/urls.ts writes a path of the site", () => {
   // Every first segment the site answers on: app/'s top-level folders (route groups aside).

@@ -22,6 +22,8 @@ type Props = {
   initialBody: string;
   initialCitations: Citation[];
   baseRevisionId: number | null;
+  /** The server's version of the draft shown (null: none saved yet). */
+  draftVersion: number | null;
   calculators: { label: string; directive: string }[];
   pendingReview: boolean;
 };
@@ -41,6 +43,9 @@ export function AnswerEditor(p: Props) {
   const [conflict, setConflict] = useState<{ theirs: string } | null>(null);
   const [submitted, setSubmitted] = useState(p.pendingReview);
   const base = useRef(p.baseRevisionId);
+  // The draft version this tab last saved or loaded: its submission names it, so a newer save from
+  // another tab is never submitted in its place (the server answers 409 instead).
+  const savedVersion = useRef(p.draftVersion);
   const dirty = useRef(false);
   // Bumped by every change: a save that returns after a newer change does not claim to have saved it.
   const version = useRef(0);
@@ -52,8 +57,9 @@ export function AnswerEditor(p: Props) {
     dirty.current = false;
     const saving = version.current;
     const cleaned = citations.filter((c) => c.title.trim()).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v && String(v).trim())) as Citation);
-    const r = await adminFetch<{ savedAt: string }>(adminQuestionApiPath(p.slug, "draft"), { method: "PUT", body: { body, citations: cleaned, baseRevisionId: base.current } });
+    const r = await adminFetch<{ savedAt: string; version: number }>(adminQuestionApiPath(p.slug, "draft"), { method: "PUT", body: { body, citations: cleaned, baseRevisionId: base.current } });
     if (r.ok) {
+      savedVersion.current = r.data.version;
       if (version.current === saving) setStatus({ text: `草稿已保存（${CHINA_TIME_LABEL} ${chinaTime(r.data.savedAt)}）`, kind: "saved" });
       return true;
     }
@@ -238,7 +244,10 @@ export function AnswerEditor(p: Props) {
           disabled={submitted}
           onClick={async () => {
             if (!(await save())) return;
-            const r = await adminFetch<{ reviewId: number }>(adminQuestionApiPath(p.slug, "draft/submit"), { method: "POST" });
+            const r = await adminFetch<{ reviewId: number }>(adminQuestionApiPath(p.slug, "draft/submit"), {
+              method: "POST",
+              body: savedVersion.current === null ? {} : { baseDraftVersion: savedVersion.current },
+            });
             if (r.ok) {
               setSubmitted(true);
               setStatus({ text: "已提交审核，审核人批准后即会发布。", kind: "saved" });

@@ -80,19 +80,17 @@ export async function publishAnswer(db: Db, input: RevisionInput): Promise<{ ans
 }
 
 /**
- * The author's answer on an article that is not published yet (their working slot), created when they
- * have none. An answer gets its position only when it is first published.
+ * The author's answer slot on an article (created when they have none). An answer gets its position
+ * only when it is first published. One slot per author and article (answers_article_id_opened_by_key):
+ * saves that race each other all land in the first one, and its row stays locked until the transaction
+ * ends, so they take turns.
  */
 export async function answerSlotTx(tx: Tx, articleId: string, authorId: string): Promise<number> {
-  const mine = await tx.answer.findFirst({
-    where: {
-      articleId,
-      position: null,
-      OR: [{ drafts: { some: { authorId } } }, { revisions: { some: { createdBy: authorId } } }],
-    },
-    select: { id: true },
-  });
-  return mine?.id ?? (await tx.answer.create({ data: { articleId }, select: { id: true } })).id;
+  const [slot] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO answers (article_id, opened_by) VALUES (${articleId}::uuid, ${authorId})
+    ON CONFLICT (article_id, opened_by) DO UPDATE SET opened_by = EXCLUDED.opened_by
+    RETURNING id`;
+  return slot!.id;
 }
 
 /**
@@ -101,7 +99,11 @@ export async function answerSlotTx(tx: Tx, articleId: string, authorId: string):
  */
 export async function submitRevisionTx(
   tx: Tx,
-  input: { answerId: number; advisorId: string; body: string; citations?: Omit<Citation, "answer">[]; date?: string; summary?: string; by: string },
+  input: Omit<RevisionInput, "articleId" | "position"> & {
+    answerId: number;
+    /** Whose words are in it besides `by` (a restore: the authors of the revision brought back). */
+    authors?: string[];
+  },
 ): Promise<{ revision: number; revisionId: number; articleId: string }> {
   const slot = await tx.answer.findUnique({ where: { id: input.answerId } });
   if (!slot) throw new AppError("not_found", "找不到这个解答。");
@@ -120,6 +122,7 @@ export async function submitRevisionTx(
       contentHash: revisionHash(answer),
       summary: input.summary ?? null,
       createdBy: input.by,
+      authors: [...new Set([input.by, ...(input.authors ?? [])])],
     },
   });
   await tx.answerDraft.deleteMany({ where: { answerId: slot.id, authorId: input.by } });
@@ -144,13 +147,17 @@ export async function publishRevisionTx(tx: Tx, input: { revisionId: number; by:
   const rev = await tx.answerRevision.findUnique({ where: { id: input.revisionId }, include: { answer: true } });
   if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
   const current = await lockArticle(tx, rev.answer.articleId);
+  // Read again under the article's lock: what another transaction published meanwhile counts.
+  const slot = await tx.answer.findUniqueOrThrow({ where: { id: rev.answerId } });
+  // A revision is published once: publishing the live one again changes nothing and records nothing.
+  if (slot.publishedRevisionId === rev.id) return { revision: rev.number, articleId: current.id };
   const answer: AnswerRecord = {
     advisor: rev.advisorId,
     date: rev.date.toISOString().slice(0, 10),
     body: rev.body,
     citations: (rev.citations ?? []) as Omit<Citation, "answer">[],
   };
-  let position = rev.answer.position;
+  let position = slot.position;
   if (position === null) {
     position = current.record.answers.length + 1;
     await tx.answer.update({ where: { id: rev.answerId }, data: { position } });

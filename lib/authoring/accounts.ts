@@ -62,6 +62,15 @@ export async function updateAccount(db: Db, userId: string, change: AccountChang
   if (change.role && userId === by && change.role !== "admin") throw new AppError("invalid", "不能取消自己的管理员权限：请让另一位管理员操作。");
   const { role, ...profile } = change;
   await db.$transaction(async (tx) => {
+    if (role && role !== "admin") {
+      // At least one admin remains: the admins' rows are locked, so two admins demoting each other at
+      // once take turns and the second sees the first's change (the users_keep_an_admin trigger agrees).
+      const admins = (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`).map((a) => a.id);
+      if (admins.includes(userId) && !admins.some((id) => id !== userId)) {
+        throw new AppError("conflict", "不能取消最后一位管理员的权限：至少要保留一位管理员。");
+      }
+      if (admins.length && !admins.includes(by)) throw new AppError("forbidden", "你的账号已不是管理员，不能修改账号。");
+    }
     if (role && role !== user.role) await tx.user.update({ where: { id: userId }, data: { role } });
     if (user.advisorId && Object.keys(profile).length) await tx.advisor.update({ where: { id: user.advisorId }, data: profile });
     await tx.auditEvent.create({ data: { actor: by, action: AUDIT.accountUpdate, data: { userId, ...change } } });

@@ -47,6 +47,8 @@ export type DraftInput = { body: string; citations?: AnswerCitation[]; baseRevis
 /**
  * Saves the caller's working draft. Refused (409, with both texts) when the answer has been published
  * again since the draft was started from `baseRevisionId`: nobody overwrites text they have not seen.
+ * Saves of one answer take turns on its row (the last one wins) and each gets the next draft version,
+ * which the answer names so that a submission can say which text it means.
  */
 export async function saveMyDraft(db: Db, slug: string, editor: Editor, input: DraftInput) {
   const advisorId = writer(editor);
@@ -55,6 +57,7 @@ export async function saveMyDraft(db: Db, slug: string, editor: Editor, input: D
     if (!article) throw new AppError("not_found", `找不到问题 ${slug}。`);
     const mine = await myAnswerIdTx(tx, article.id, editor);
     const answerId = mine ?? (await answerSlotTx(tx, article.id, editor.id));
+    await lockSlot(tx, answerId);
     const slot = await tx.answer.findUniqueOrThrow({ where: { id: answerId }, include: { publishedRevision: true } });
     const live = slot.publishedRevisionId;
     if (live !== null && input.baseRevisionId !== undefined && input.baseRevisionId !== live) {
@@ -68,10 +71,23 @@ export async function saveMyDraft(db: Db, slug: string, editor: Editor, input: D
     const draft = await tx.answerDraft.upsert({
       where: { answerId_authorId: { answerId, authorId: editor.id } },
       create: { answerId, authorId: editor.id, ...data },
-      update: data,
+      update: { ...data, version: { increment: 1 } },
     });
-    return { answerId, draftId: draft.id, baseRevisionId: live, savedAt: draft.updatedAt.toISOString() };
+    return { answerId, draftId: draft.id, version: draft.version, baseRevisionId: live, savedAt: draft.updatedAt.toISOString() };
   });
+}
+
+/**
+ * Submissions of one question take turns (so "one pending review per answer" holds when two arrive at
+ * once), locking in the order an approval does (article, then answer) so the two never deadlock.
+ */
+async function lockArticleRow(tx: Tx, articleId: string) {
+  await tx.$queryRaw`SELECT id FROM articles WHERE id = ${articleId}::uuid FOR UPDATE`;
+}
+
+/** Writers of one answer slot take turns: its row stays locked until the caller's transaction ends. */
+async function lockSlot(tx: Tx, answerId: number) {
+  await tx.$queryRaw`SELECT id FROM answers WHERE id = ${answerId} FOR UPDATE`;
 }
 
 async function myAnswerIdTx(tx: Tx, articleId: string, editor: Editor): Promise<number | null> {
@@ -89,13 +105,31 @@ async function noPendingReview(tx: Tx, answerId: number) {
   if (pending) throw new AppError("conflict", "这个解答已有一份待审核的提交，请等审核结果。");
 }
 
-/** Submits the caller's draft for review: a revision (not yet public) and a pending review, in one transaction. */
-export async function submitMyDraft(db: Db, slug: string, editor: Editor, summary?: string) {
+/**
+ * Submits the caller's draft for review: a revision (not yet public) and a pending review, in one
+ * transaction. With `baseDraftVersion`, only that version of the draft: when another tab has saved since,
+ * or the draft is gone (submitted from elsewhere), nothing is submitted (409).
+ */
+export async function submitMyDraft(db: Db, slug: string, editor: Editor, opts: { summary?: string; baseDraftVersion?: number } = {}) {
   writer(editor);
   return db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { slug }, select: { id: true } });
     if (!article) throw new AppError("not_found", `找不到问题 ${slug}。`);
-    const draft = await tx.answerDraft.findFirst({ where: { authorId: editor.id, answer: { articleId: article.id } } });
+    await lockArticleRow(tx, article.id);
+    const found = await tx.answerDraft.findFirst({ where: { authorId: editor.id, answer: { articleId: article.id } }, select: { answerId: true } });
+    if (found) await lockSlot(tx, found.answerId);
+    // Read under the lock: a save that was under way has committed by now.
+    const draft = found ? await tx.answerDraft.findUnique({ where: { answerId_authorId: { answerId: found.answerId, authorId: editor.id } } }) : null;
+    if (opts.baseDraftVersion !== undefined && draft?.version !== opts.baseDraftVersion) {
+      throw new AppError(
+        "conflict",
+        draft
+          ? `草稿在别处又保存过（现在是第 ${draft.version} 版，你提交的是第 ${opts.baseDraftVersion} 版），没有提交。请刷新页面，确认最新的文字后再提交。`
+          : "你要提交的草稿已不存在（可能已在另一个窗口提交），没有提交。请刷新页面查看。",
+        [],
+        { draftVersion: draft?.version ?? null },
+      );
+    }
     if (!draft) throw new AppError("invalid", "没有可提交的草稿：请先写好解答并保存。");
     if (!draft.body.trim()) throw new AppError("invalid", "解答不能为空。", [{ path: ["body"], message: "解答不能为空" }]);
     await noPendingReview(tx, draft.answerId);
@@ -104,13 +138,13 @@ export async function submitMyDraft(db: Db, slug: string, editor: Editor, summar
       advisorId: draft.advisorId,
       body: draft.body,
       citations: draft.citations as AnswerCitation[],
-      summary,
+      summary: opts.summary,
       by: editor.id,
     });
     const review = await tx.review.create({ data: { revisionId: rev.revisionId, articleId: article.id, authorId: editor.id } });
     // The work is handed over: the question is no longer held by its author.
     await tx.claim.deleteMany({ where: { articleId: article.id, userId: editor.id } });
-    return { reviewId: review.id, revision: rev.revision };
+    return { reviewId: review.id, revision: rev.revision, draftVersion: draft.version };
   }, { timeout: 30_000, maxWait: 30_000 });
 }
 
@@ -141,6 +175,7 @@ export async function restoreRevision(db: Db, revisionId: number, editor: Editor
   return db.$transaction(async (tx) => {
     const rev = await tx.answerRevision.findUnique({ where: { id: revisionId }, include: { answer: { select: { articleId: true } } } });
     if (!rev) throw new AppError("not_found", "找不到这个修订版本。");
+    await lockArticleRow(tx, rev.answer.articleId);
     await noPendingReview(tx, rev.answerId);
     const submitted = await submitRevisionTx(tx, {
       answerId: rev.answerId,
@@ -150,6 +185,8 @@ export async function restoreRevision(db: Db, revisionId: number, editor: Editor
       date: rev.date.toISOString().slice(0, 10),
       summary: `恢复第 ${rev.number} 版`,
       by: editor.id,
+      // A restore is the restorer's edit, and still the words of whoever wrote the revision brought back.
+      authors: rev.authors,
     });
     const review = await tx.review.create({ data: { revisionId: submitted.revisionId, articleId: rev.answer.articleId, authorId: editor.id } });
     return { reviewId: review.id, revision: submitted.revision };

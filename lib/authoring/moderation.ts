@@ -33,9 +33,11 @@ export async function pendingQuestions(db: Db) {
 
 export async function moderateQuestion(db: Db, slug: string, m: Moderation, editor: Editor): Promise<{ state: string; into?: string; changed: Changed }> {
   const outcome = await inTransaction(db, async (tx) => {
-    const asked = await tx.article.findUnique({ where: { slug }, select: { id: true, state: true } });
+    // One decision per question: the row is locked before its state is read, so a second moderator
+    // waits for the first to commit and then finds the question decided.
+    const [asked] = await tx.$queryRaw<{ id: string; state: string }[]>`SELECT id::text, state::text FROM articles WHERE slug = ${slug} FOR UPDATE`;
     if (!asked) throw new AppError("not_found", `找不到问题 ${slug}。`);
-    if (asked.state !== ASKED) throw new AppError("conflict", "这个问题已经处理过了。");
+    if (asked.state !== ASKED) throw new AppError("conflict", "这个问题已经处理过了（可能是另一位审核人刚刚做了决定），你的决定没有记录。请刷新页面查看结果。");
     const now = new Date();
     if (m.decision === "accept") {
       await setArticleStateTx(tx, { articleId: asked.id, state: OPEN, by: editor.id });

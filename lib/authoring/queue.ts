@@ -2,6 +2,7 @@
 // expires) and how often readers searched for something like it (the demand signal, from the search log).
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { AUDIT } from "../domain/audit-actions.ts";
 import { chinaTime } from "../domain/dates.ts";
 import { AppError } from "../domain/errors.ts";
 import { OPEN } from "../domain/visibility.ts";
@@ -60,18 +61,29 @@ export async function listQueue(db: Db, f: QueueFilters = {}) {
     .sort((a, b) => b.demand - a.demand || a.title.localeCompare(b.title, "zh"));
 }
 
-/** Takes (or renews) the question for the caller; someone else's live claim is a conflict. */
+/**
+ * Takes (or renews) the question for the caller; someone else's live claim is a conflict. One statement
+ * decides: the row is written only when it is free, expired or already the caller's, so of several
+ * advisors claiming at once exactly one becomes the owner (and the audit log names that one).
+ */
 export async function claimQuestion(db: Db, slug: string, editor: Editor) {
   const article = await db.article.findUnique({ where: { slug }, select: { id: true } });
   if (!article) throw new AppError("not_found", `找不到问题 ${slug}。`);
   const until = new Date(Date.now() + CLAIM_MINUTES * 60_000);
   return db.$transaction(async (tx) => {
-    const held = await tx.claim.findUnique({ where: { articleId: article.id } });
-    if (held && held.userId !== editor.id && held.expiresAt > new Date()) {
-      const who = await tx.user.findUnique({ where: { id: held.userId }, select: { name: true } });
-      throw new AppError("conflict", `${who?.name ?? "另一位顾问"}正在解答这个问题（到北京时间 ${chinaTime(held.expiresAt)}）。`);
+    // expires_at is a UTC timestamp without time zone, as Prisma writes it ('…Z'::timestamp drops the Z).
+    const won = await tx.$queryRaw<{ user_id: string }[]>`
+      INSERT INTO claims (article_id, user_id, expires_at) VALUES (${article.id}::uuid, ${editor.id}, ${until.toISOString()}::timestamp)
+      ON CONFLICT (article_id) DO UPDATE SET user_id = EXCLUDED.user_id, expires_at = EXCLUDED.expires_at
+      WHERE claims.user_id = EXCLUDED.user_id OR claims.expires_at <= (now() AT TIME ZONE 'UTC')
+      RETURNING user_id`;
+    if (!won.length) {
+      const held = await tx.claim.findUnique({ where: { articleId: article.id } });
+      const who = held ? await tx.user.findUnique({ where: { id: held.userId }, select: { name: true } }) : null;
+      const time = held ? `（到北京时间 ${chinaTime(held.expiresAt)}）` : "";
+      throw new AppError("conflict", `${who?.name ?? "另一位顾问"}正在解答这个问题${time}。`);
     }
-    await tx.claim.upsert({ where: { articleId: article.id }, create: { articleId: article.id, userId: editor.id, expiresAt: until }, update: { userId: editor.id, expiresAt: until } });
+    await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.questionClaim, articleId: article.id, data: { until: until.toISOString() } } });
     return { until: until.toISOString() };
   });
 }

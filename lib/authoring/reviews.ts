@@ -1,11 +1,12 @@
 // Review: a second person sees a submission against what is published and approves it (published in
 // the same transaction, with its outbox row and audit event) or asks for changes. Nobody decides on
-// their own submission: checked here for a clear message, and by the reviews_four_eyes constraint.
+// words they wrote: checked here for a clear message, and by the reviews_four_eyes constraint and trigger.
 import "server-only";
 import { publishRevisionTx } from "../articles/revisions.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
 import type { AnswerCitation } from "./answers.ts";
+import { AuditedRefusal, withAuditedRefusals, wroteRevision } from "./refusals.ts";
 import { calculatorDiff, citationDiff, textDiff } from "./diff.ts";
 import type { Editor } from "./session.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
@@ -56,25 +57,31 @@ export async function reviewDetail(db: Db, id: number) {
 
 export type Decision = { decision: "approve" | "request_changes"; comment?: string };
 
+/**
+ * One decision per submission: the review changes only while it is pending (a conditional UPDATE), in the
+ * transaction that publishes, so a second decision at the same moment waits for the first, finds the
+ * review decided and changes nothing (409). A decision on words of one's own is refused and audited.
+ */
 export async function decideReview(db: Db, id: number, reviewer: Editor, d: Decision) {
-  return db.$transaction(async (tx) => {
-    const r = await tx.review.findUnique({ where: { id } });
+  if (d.decision === "request_changes" && !d.comment?.trim()) {
+    throw new AppError("invalid", "退回修改时请写明原因，作者才知道改什么。", [{ path: ["comment"], message: "请写明退回的原因" }]);
+  }
+  return withAuditedRefusals(db, async (tx) => {
+    const r = await tx.review.findUnique({ where: { id }, include: { revision: { select: { authors: true, advisorId: true } } } });
     if (!r) throw new AppError("not_found", "找不到这次提交。");
-    if (r.status !== "pending") throw new AppError("conflict", "这次提交已经审核过了。");
-    if (d.decision === "request_changes" && !d.comment?.trim()) {
-      throw new AppError("invalid", "退回修改时请写明原因，作者才知道改什么。", [{ path: ["comment"], message: "请写明退回的原因" }]);
-    }
-    if (r.authorId === reviewer.id) {
-      await tx.auditEvent.create({ data: { actor: reviewer.id, action: AUDIT.reviewOwnRefused, articleId: r.articleId, data: { reviewId: id } } });
-      throw new AppError("forbidden", "不能审核自己提交的解答：需要另一位审核人。");
+    if (r.authorId === reviewer.id || wroteRevision(r.revision, reviewer)) {
+      throw new AuditedRefusal("不能审核自己写的解答（包括别人恢复的你写过的版本）：需要另一位审核人。", { actor: reviewer.id, action: AUDIT.reviewOwnRefused, articleId: r.articleId, data: { reviewId: id } });
     }
     const status = d.decision === "approve" ? "approved" : "changes_requested";
-    await tx.review.update({ where: { id }, data: { status, reviewerId: reviewer.id, comment: d.comment ?? null, decidedAt: new Date() } });
+    const won = await tx.$queryRaw<{ id: number }[]>`
+      UPDATE reviews SET status = ${status}::review_status, reviewer_id = ${reviewer.id}, comment = ${d.comment ?? null}, decided_at = now()
+      WHERE id = ${id} AND status = 'pending' RETURNING id`;
+    if (!won.length) throw new AppError("conflict", "这次提交已经审核过了（可能是另一位审核人刚刚做了决定），你的决定没有记录。请刷新页面查看结果。");
     await tx.auditEvent.create({ data: { actor: reviewer.id, action: d.decision === "approve" ? AUDIT.reviewApprove : AUDIT.reviewRequestChanges, articleId: r.articleId, data: { reviewId: id, comment: d.comment ?? null } } });
     if (d.decision === "approve") {
       const published = await publishRevisionTx(tx, { revisionId: r.revisionId, by: reviewer.id });
       return { status, revision: published.revision, changed: { articleIds: [published.articleId] } satisfies Changed };
     }
     return { status };
-  }, { timeout: 30_000, maxWait: 30_000 });
+  });
 }

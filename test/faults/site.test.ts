@@ -6,14 +6,14 @@
 // The supervisor restarts what was killed. Reuses the site build of the end-to-end stage (same
 // NEXT_DIST_DIR) when it is up to date.
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../lib/servers/free-port.ts";
 import { alive } from "../../lib/servers/leftovers.ts";
 import type { Runtime } from "../../lib/servers/stack.ts";
-import { type Command, runScript } from "../support/process.ts";
+import { type Command, runScript, stopStarted } from "../support/process.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const SLUG = "bei-ren-zhuangshang-yibao-baoxiao";
@@ -63,19 +63,7 @@ beforeAll(async () => {
   await site.waitFor(/is running at/, 15 * 60_000);
 }, 16 * 60_000);
 
-afterAll(async () => {
-  const rt = (() => {
-    try {
-      return runtime();
-    } catch {
-      return null;
-    }
-  })();
-  site.child.kill("SIGTERM");
-  await site.exited;
-  for (const pid of [rt?.postgresPid, rt?.meiliPid, rt?.webPid]) if (pid && alive(pid)) process.kill(pid, "SIGKILL");
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopStarted(site, dataDir));
 
 describe("hostile input", () => {
   const LONG = "医".repeat(20_000);

@@ -167,6 +167,8 @@ describe("the loop: queue → claim → draft → submit → review → publishe
     const own = await call(api.review.POST, `/api/admin/reviews/${reviewId}`, { method: "POST", cookie: reviewer.cookie, params: { id: String(reviewId) }, body: { decision: "approve" } });
     expect(own.status).toBe(403);
     expect(((await own.json()) as { message: string }).message).toMatch(/自己/);
+    // The refusal outlives the transaction it aborted.
+    expect(await db().auditEvent.count({ where: { actor: reviewer.userId, action: "review.own_refused" } })).toBe(1);
     // Even code that skipped the check could not record it.
     await expect(db().$executeRawUnsafe(`UPDATE reviews SET status = 'approved', reviewer_id = author_id, decided_at = now() WHERE id = $1`, reviewId)).rejects.toThrow(/reviews_four_eyes/);
     expect((await db().article.findUniqueOrThrow({ where: { slug } })).state).toBe("unanswered");

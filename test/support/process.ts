@@ -1,7 +1,11 @@
 // A command of the project run as its own process, as an operator runs it, with its output collected so
 // that a test can wait for a line.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { alive } from "../../lib/servers/leftovers.ts";
+import type { Runtime } from "../../lib/servers/stack.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 // Settings of the test run that must not leak into a command that is meant to start its own servers.
@@ -66,4 +70,22 @@ export async function until(what: string, ok: () => boolean | Promise<boolean>, 
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** What a running `npm start` on `dataDir` recorded about its servers (null before it has). */
+export function startedRuntime(dataDir: string): Runtime | null {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, "runtime.json"), "utf8")) as Runtime;
+  } catch {
+    return null;
+  }
+}
+
+/** Stops a test's `npm start`, then any server it left running (it may have been killed), and removes its data. */
+export async function stopStarted(site: Command, dataDir: string) {
+  const rt = startedRuntime(dataDir);
+  site.child.kill("SIGTERM");
+  await site.exited;
+  for (const pid of [rt?.postgresPid, rt?.meiliPid, rt?.webPid]) if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+  await rm(dataDir, { recursive: true, force: true });
 }

@@ -57,6 +57,7 @@ export default async function EditPage({ params }: Props) {
         initialBody={source?.body ?? ""}
         initialCitations={(source?.citations ?? []) as { title: string }[]}
         baseRevisionId={mine.draft ? mine.draft.baseRevisionId : (mine.published?.id ?? null)}
+        draftVersion={mine.draft?.version ?? null}
         calculators={calculators}
         pendingReview={pendingReview}
       />

@@ -18,12 +18,12 @@ export const GET = adminRoute<undefined, { slug: string }>({ role: "advisor", ac
   return {
     slug: a.article.slug,
     title: a.article.title,
-    draft: a.draft ? { body: a.draft.body, citations: a.draft.citations, baseRevisionId: a.draft.baseRevisionId, savedAt: a.draft.updatedAt } : null,
+    draft: a.draft ? { body: a.draft.body, citations: a.draft.citations, baseRevisionId: a.draft.baseRevisionId, version: a.draft.version, savedAt: a.draft.updatedAt } : null,
     published: a.published ? { id: a.published.id, number: a.published.number, body: a.published.body, citations: a.published.citations } : null,
   };
 });
 
 export const PUT = adminRoute<typeof draftSchema, { slug: string }>({ role: "advisor", action: "draft.save", body: draftSchema }, async ({ editor, params, body }) => {
   const r = await saveMyDraft(getDb(), params.slug, editor, body);
-  return { revision: r.baseRevisionId, answerId: r.answerId, savedAt: r.savedAt };
+  return { revision: r.baseRevisionId, answerId: r.answerId, version: r.version, savedAt: r.savedAt };
 });
