@@ -81,3 +81,13 @@ export function adminGapPath(id: number): string {
 export function adminPolicyPath(policyId: string): string {
   return `/admin/policies/${encodeURIComponent(policyId)}`;
 }
+
+/** A drug's page: every row of the national drug list under one name (lib/catalogue). */
+export function drugPath(id: string): string {
+  return `/drugs/${encodeURIComponent(id)}`;
+}
+
+/** The 甲类 / 乙类 explanation, written once, on every drug page. */
+export function drugClassesPath(id: string): string {
+  return `${drugPath(id)}#jia-yi`;
+}
