@@ -4,10 +4,8 @@
 // from Postgres only when what it would hold changed. One import at a time per database.
 import "server-only";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { z } from "zod";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { todayInChina } from "../calculators/engine/policy-status.ts";
 import { type Db, getDb } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -15,10 +13,10 @@ import { acquireLock } from "../db/lock.ts";
 import type { ContentIssue } from "../domain/schema.ts";
 import { type DrugCardData, type DrugDocument, drugIndexName, slipVariants, syncDrugIndex } from "../search/drugs.ts";
 import { currentEditions } from "./editions.ts";
-import { assignIds, countMismatches, groupName, matchForm, nameSyllables, rowNames } from "./names.ts";
-import { type DrugList, drugListSchema } from "./schema.ts";
+import { checkCatalogue, fileIssue, listCatalogueFiles } from "./check.ts";
+import { assignIds, groupName, matchForm, nameSyllables, rowNames } from "./names.ts";
+import type { DrugList } from "./schema.ts";
 
-export const CATALOGUE_DIR = "catalogues";
 const LOCK = "catalogue-import";
 // Bump when the shape of a drug document changes: every instance's drug index is then rebuilt.
 const DOC_VERSION = "drug-doc-3";
@@ -44,23 +42,17 @@ export type ImportOptions = {
   today?: string;
 };
 
-/** `<list>-<year>-<part>.json`, e.g. nrdl-2025-western.json. */
-const FILE_NAME = /^([a-z]+)-(\d{4})-([a-z]+)\.json$/;
-
 export async function importCatalogues(opts: ImportOptions): Promise<CatalogueReport> {
   const started = performance.now();
   const lock = await acquireLock(opts.databaseUrl, LOCK, { wait: true });
   try {
     const db = getDb(opts.databaseUrl);
     const report: CatalogueReport = { editions: [], drugs: 0, indexed: [], indexErrors: [], errors: [], ms: 0 };
-    const dir = join(opts.contentDir, CATALOGUE_DIR);
-    const files = existsSync(dir) ? (await readdir(dir)).filter((f) => f.endsWith(".json")).sort() : [];
-    for (const f of files) {
-      const rel = relative(opts.contentDir, join(dir, f)) || f;
-      const r = await importFile(db, join(dir, f), rel);
+    for (const rel of await listCatalogueFiles(opts.contentDir)) {
+      const r = await importFile(db, join(opts.contentDir, rel), rel);
       if ("issue" in r) {
         report.errors.push(r.issue);
-        report.editions.push({ id: f.replace(/\.json$/, ""), label: "", rows: 0, status: "refused" });
+        report.editions.push({ id: rel.split("/").pop()!.replace(/\.json$/, ""), label: "", rows: 0, status: "refused" });
       } else report.editions.push(r);
     }
     const { docs, version } = await drugDocuments(db, opts.today ?? todayInChina());
@@ -82,33 +74,18 @@ export async function importCatalogues(opts: ImportOptions): Promise<CatalogueRe
 type Imported = { id: string; label: string; rows: number; status: "imported" | "unchanged" };
 
 async function importFile(db: Db, path: string, rel: string): Promise<Imported | { issue: ContentIssue }> {
+  const badName = fileIssue(rel);
+  if (badName) return { issue: badName };
   const id = rel.split("/").pop()!.replace(/\.json$/, "");
-  const name = FILE_NAME.exec(`${id}.json`);
-  if (!name) return { issue: { file: rel, message: "文件名应为“目录-年份-部分.json”，如 nrdl-2025-western.json / the file name must be <list>-<year>-<part>.json" } };
   const bytes = await readFile(path);
   const hash = createHash("sha256").update(bytes).digest("hex");
   const stored = await db.catalogueEdition.findUnique({ where: { id }, select: { contentHash: true, label: true, rows: true } });
+  // The same bytes as stored: nothing to read further, nothing to write.
   if (stored?.contentHash === hash) return { id, label: stored.label, rows: stored.rows, status: "unchanged" };
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString("utf8"));
-  } catch (e) {
-    return { issue: { file: rel, message: `不是有效的 JSON / not valid JSON: ${(e as Error).message}` } };
-  }
-  const parsed = drugListSchema.safeParse(raw);
-  if (!parsed.success) return { issue: { file: rel, message: `格式不符 / does not match the catalogue format:\n${z.prettifyError(parsed.error)}` } };
-  const list = parsed.data;
-  const wrong = countMismatches(list);
-  if (wrong.length) {
-    const lines = wrong.map((w) => `${w.what}: 文件声明 stated ${w.stated}, 实际 found ${w.found}`).join("; ");
-    return { issue: { file: rel, message: `行数与文件声明的数目不符，拒绝导入（已有数据不变）/ row counts disagree with the counts the file states; not imported (stored data unchanged): ${lines}` } };
-  }
-  if (String(list.provenance.edition.slice(0, 4)) !== name[2]) {
-    return { issue: { file: rel, message: `文件名的年份 ${name[2]} 与版本“${list.provenance.edition}”不符 / the year in the file name disagrees with the edition` } };
-  }
-  await writeEdition(db, { id, catalogue: name[1]!, part: name[3]!, hash, list });
-  return { id, label: list.provenance.edition, rows: list.drugs.length, status: "imported" };
+  const file = checkCatalogue(rel, bytes);
+  if ("issue" in file) return file;
+  await writeEdition(db, { id, catalogue: file.catalogue, part: file.part, hash, list: file.list });
+  return { id, label: file.list.provenance.edition, rows: file.list.drugs.length, status: "imported" };
 }
 
 async function writeEdition(db: Db, e: { id: string; catalogue: string; part: string; hash: string; list: DrugList }) {

@@ -2,7 +2,9 @@
 import { createProgress } from "../cli/progress.ts";
 import { formatIssue } from "../domain/schema.ts";
 import { ensureIndex, getIndex, getSearchClient, indexName, type SearchIndex } from "../search/client.ts";
-import type { PageRevalidation } from "../outbox/pages.ts";
+import { type PageRevalidation, revalidatePages } from "../outbox/pages.ts";
+import { LANDING_TAG } from "../outbox/page-tags.ts";
+import { DRUGS_TAG } from "../catalogue/read.ts";
 import { importCatalogues, summariseCatalogues } from "../catalogue/import.ts";
 import { ingestContent, type IngestReport } from "./ingest.ts";
 import { loadSearchVocabulary } from "./load.ts";
@@ -60,6 +62,8 @@ export async function runIngest(opts: {
   for (const e of lists.errors) out(`error   ${formatIssue(e)}`);
   for (const e of lists.indexErrors) out(`drug index not updated on ${e}; the next ingest retries`);
   out(summariseCatalogues(lists));
+  // A running site's drug pages and sitemaps show the lists: expire them when one changed.
+  if (opts.pages && lists.editions.some((e) => e.status === "imported")) await revalidatePages(opts.pages, [DRUGS_TAG, LANDING_TAG]).catch(() => 0);
   report.errors.push(...lists.errors);
   return report;
 }
