@@ -122,6 +122,8 @@ export async function searchDrugs(target: DrugTarget, queries: DrugQuery[]): Pro
       const seen = new Set<string>();
       return (res.hits as unknown as DrugDocument[]).filter((h) => !seen.has(h.id) && (seen.add(h.id), true));
     } catch (e) {
+      // No drug list imported (yet) on this instance: no cards, not a failure.
+      if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") return [];
       last = e;
     }
   }
