@@ -5,7 +5,7 @@
 import "server-only";
 import type { NormalizedQuery } from "../query/normalize.ts";
 import { toSyllables } from "../query/pinyin.ts";
-import { type DrugCardData, type DrugQuery, type DrugTarget, searchDrugs, slipVariants } from "../search/drugs.ts";
+import { type DrugCardData, type DrugQuery, type DrugTarget, searchDrugs, slipVariants, soundPairs } from "../search/drugs.ts";
 import { drugPath } from "../urls.ts";
 import { editionLine } from "./editions.ts";
 import { drugQuestion, initialsInQuery, type MatchKind, matchDrugs, querySyllables, restsOf, withoutQuestionWords } from "./match.ts";
@@ -74,11 +74,22 @@ export function drugQueries(nq: NormalizedQuery): DrugQuery[] {
   });
 }
 
-/** The cards for a query: the drugs it names (at most three), or the "not included here" card. */
-export async function findDrugCards(nq: NormalizedQuery, target: DrugTarget): Promise<DrugCard[]> {
-  const queries = drugQueries(nq);
-  if (!queries.length) return [];
-  const docs = await searchDrugs(target, queries);
+/** Whether the query shares a pair of syllables with some drug name (`pairs`: drugSoundPairs), so that
+ * it could name one; letters alone (initials) always could. */
+export function mayNameDrug(nq: NormalizedQuery, pairs: Set<string>): boolean {
+  if (initialsInQuery(nq)) return true;
+  const sounds = [...restsOf(nq).map((r) => toSyllables(r)), ...(querySyllables(nq) ? [querySyllables(nq)!] : [])];
+  return sounds.some((syl) => soundPairs(syl).some((p) => pairs.has(p)));
+}
+
+/**
+ * The cards for a query: the drugs it names (at most three), or the "not included here" card. With
+ * `pairs`, a query that cannot name a drug is not looked up at all: most searches are about articles,
+ * and the lookup would cost Meilisearch a request each.
+ */
+export async function findDrugCards(nq: NormalizedQuery, target: DrugTarget, pairs?: Set<string> | null): Promise<DrugCard[]> {
+  const queries = pairs && !mayNameDrug(nq, pairs) ? [] : drugQueries(nq);
+  const docs = queries.length ? await searchDrugs(target, queries) : [];
   const byId = new Map(docs.map((d) => [d.id, d]));
   const matches = matchDrugs(nq, docs).slice(0, MAX_CARDS);
   if (matches.length) {

@@ -130,6 +130,36 @@ export async function searchDrugs(target: DrugTarget, queries: DrugQuery[]): Pro
   throw last ?? new Error("no Meilisearch configured");
 }
 
+/**
+ * Every adjacent pair of syllables of every indexed name ("erjia", "jiashuang", …; a one-syllable name
+ * alone): a query none of whose pairs is here cannot name a drug, even with one character wrong (a name
+ * of four or more characters keeps a pair through one slip, a three-character one only takes a slip
+ * that sounds the same). Null when the index does not exist.
+ */
+export async function drugSoundPairs(target: DrugTarget): Promise<Set<string> | null> {
+  let last: unknown;
+  for (const url of target.urls) {
+    try {
+      const index = getSearchClient(url, target.apiKey, { timeout: target.timeout }).index<DrugDocument>(target.name);
+      const out = new Set<string>();
+      for (let offset = 0; ; offset += 1000) {
+        const page = await index.getDocuments({ fields: ["syllables"], limit: 1000, offset });
+        for (const d of page.results) for (const s of d.syllables) for (const pair of soundPairs(s.split(" "))) out.add(pair);
+        if (offset + 1000 >= page.total) break;
+      }
+      return out;
+    } catch (e) {
+      if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") return null;
+      last = e;
+    }
+  }
+  throw last ?? new Error("no Meilisearch configured");
+}
+
+export function soundPairs(syllables: string[]): string[] {
+  return syllables.length < 2 ? [...syllables] : syllables.slice(1).map((s, i) => `${syllables[i]}${s}`);
+}
+
 /** The drug index's `updatedAt` on each instance, "-" where it does not exist yet (cached searches key on it). */
 export async function drugIndexVersion(indexes: SearchIndex[]): Promise<string> {
   const infos = await Promise.all(

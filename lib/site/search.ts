@@ -11,7 +11,7 @@ import { env } from "../env.ts";
 import { buildLexicon, type Lexicon, searchLexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
 import { getIndexes, indexVersion, readIndex } from "../search/client.ts";
-import { drugIndexName, drugIndexVersion, drugTarget } from "../search/drugs.ts";
+import { drugIndexName, drugIndexVersion, drugSoundPairs, drugTarget } from "../search/drugs.ts";
 import { type DrugCard, findDrugCards } from "../catalogue/cards.ts";
 import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store.ts";
 import { logSearch } from "../search/log.ts";
@@ -56,6 +56,24 @@ async function getLexicon(db: Db): Promise<Lexicon> {
       return { lexicon: buildLexicon([]), version: null, checked: performance.now() };
     });
   return (await lexicon).lexicon;
+}
+
+let soundPairs: { at: number; pairs: Promise<Set<string> | null> } | undefined;
+/** The drug names' syllable pairs (a query sharing none is not looked up), re-read every minute in the
+ * background: a newly imported list gets its cards within a minute. */
+function drugPairs(): Promise<Set<string> | null> {
+  const stale = !soundPairs || performance.now() - soundPairs.at > 60_000;
+  if (stale) {
+    const next = drugSoundPairs(drugTarget({ timeout: 5000 })).catch((e: Error) => {
+      console.error("search: drug names unavailable:", e.message);
+      return null;
+    });
+    // Searches keep the previous set until the new one is read.
+    const previous = soundPairs?.pairs;
+    soundPairs = { at: performance.now(), pairs: previous ? next.then((n) => n ?? previous) : next };
+    if (previous) return previous;
+  }
+  return soundPairs!.pairs;
 }
 
 type AdvisorNames = Map<string, { name: string; title: string }>;
@@ -114,7 +132,7 @@ async function answer(p: SearchParams, db: Db, lexicon: Lexicon): Promise<Answer
   const [result, cards] = await Promise.all([
     searchArticles(p, { ...deps, neighbours: neighboursOrNone(db) }),
     p.page === 1
-      ? findDrugCards(normalizeQuery(p.q), drugTarget({ timeout })).catch((e: Error) => {
+      ? drugPairs().then((pairs) => findDrugCards(normalizeQuery(p.q), drugTarget({ timeout }), pairs)).catch((e: Error) => {
           console.error("search: drug cards unavailable:", e.message);
           cardsFailed = true;
           return [];
