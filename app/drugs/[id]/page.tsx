@@ -78,10 +78,10 @@ export default async function DrugPageView({ params }: Props) {
       </p>
       {d.entries.map((e) => (
         <section key={e.id} className={s.entry} aria-label={`${e.name}${e.dosageForm ? ` ${e.dosageForm}` : ""}`}>
-          <h3>
+          <h2>
             <ClassBadge value={e.class} />
             {e.dosageForm ?? e.name}
-          </h3>
+          </h2>
           <dl>
             <dt>目录中的名称</dt>
             <dd>{e.name}</dd>
