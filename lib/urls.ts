@@ -199,3 +199,13 @@ export function adminAnalyticsExportApiPath(query: URLSearchParams | string): st
   const qs = query.toString();
   return `/api/admin/analytics/export${qs ? `?${qs}` : ""}`;
 }
+
+/** A drug's page: every row of the national drug list under one name (lib/catalogue). */
+export function drugPath(id: string): string {
+  return `/drugs/${encodeURIComponent(id)}`;
+}
+
+/** The 甲类 / 乙类 explanation, written once, on every drug page. */
+export function drugClassesPath(id: string): string {
+  return `${drugPath(id)}#jia-yi`;
+}

@@ -1,4 +1,6 @@
 // npm run bench:search [-- --count 100000 --requests 2000 --clients 8,50 --write] [--analytics [--rounds 3 --rate 20] [--only analytics]]
+// [--only drugs [--rounds 3]]: /api/search with the drug index present against the same site without it
+// (parked under another name), in alternating rounds, the result cache off.
 // Latency of the same query mix against raw Meilisearch and against /api/search (the whole site path:
 // normalisation, Meilisearch, response shaping, query log), at 8 and 50 concurrent clients (--clients), on
 // N synthetic articles: with the result cache off (every search computed) and on (repeats from memory).
@@ -10,6 +12,8 @@
 // carries, where what logging costs a search is what shows).
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { importCatalogues, summariseCatalogues } from "../lib/catalogue/import.ts";
 import { ingestContent } from "../lib/content/ingest.ts";
 import { loadSearchVocabulary } from "../lib/content/load.ts";
 import { closeDb, getDb } from "../lib/db/client.ts";
@@ -33,7 +37,8 @@ const { values } = parseArgs({
     /** Searches per second (all clients together) of the paced analytics runs. */
     rate: { type: "string", default: "20" },
     "paced-requests": { type: "string", default: "600" },
-    /** "analytics": skip the raw-against-API comparison (and leave its section in BENCHMARKS.md as it is). */
+    /** "analytics": skip the raw-against-API comparison (and leave its section in BENCHMARKS.md as it is);
+     * "drugs": only the drug-index comparison. */
     only: { type: "string" },
     /** Share of searches followed by a click beacon on the "on" side (1: every one; 0: logging only). */
     "click-rate": { type: "string", default: "1" },
@@ -46,6 +51,8 @@ const QUERIES = [
   "异地就医备案", "住院了在外省怎么报", "门诊统筹", "医保卡能给爸妈用吗", "起付线是多少", "退休", "生育保险", "个人账户",
   "醫療保險報銷", "門診統籌", "menzhen tongchou", "ydjy", "大病保险", "急诊抢救", "慢性病的药", "私立医院看病",
 ];
+// --only drugs: the same mix plus queries that name a drug (their cards are part of what is measured).
+if (values.only === "drugs") QUERIES.push("二甲双胍能报销吗", "布洛芬", "ermoshuanggua", "连花清瘟胶囊");
 
 const servers = await benchServers("search");
 const { pg, meili } = servers;
@@ -125,7 +132,45 @@ try {
   };
   const rows: Awaited<ReturnType<typeof load>>[] = [];
   const ratios: string[] = [];
-  if (values.only !== "analytics") {
+  if (values.only === "drugs") {
+    // The drug list as `npm start` imports it; "without" parks its index under another name while the
+    // site runs, so it finds none and shows no cards (lib/search/drugs.ts), everything else equal.
+    const lists = await importCatalogues({ contentDir: join(import.meta.dirname, "../content"), databaseUrl: pg.url, meiliUrls: [meili.url], meiliKey: meili.masterKey, indexName: "articles" });
+    console.log(summariseCatalogues(lists));
+    const park = async (away: boolean) => {
+      const task = await client.swapIndexes([{ indexes: away ? ["articles-drugs", "parked-drugs"] : ["parked-drugs", "articles-drugs"], rename: true }]).waitTask();
+      if (task.status !== "succeeded") throw new Error(`swap failed: ${task.error?.message}`);
+    };
+    const sides = { without: [] as number[], with: [] as number[] };
+    const lines: string[] = [];
+    for (let round = 1; round <= Number(values.rounds); round++) {
+      for (const side of ["without", "with"] as const) {
+        // Parked once the site is up: its start-up ingest would otherwise build the index again.
+        port = await startSite({ SEARCH_CACHE: "off" });
+        if (side === "without") await park(true);
+        const r = await load(`/api/search, result cache off, drug index ${side === "with" ? "present" : "absent"} (round ${round})`, CLIENT_COUNTS[0]!, apiRequest);
+        await stopSite();
+        if (side === "without") await park(false);
+        sides[side].push(r.p95);
+        lines.push(`| ${round} | ${side} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rps.toFixed(0)} |`);
+      }
+    }
+    const cost = median(sides.with) / median(sides.without) - 1;
+    console.log(`drug index: median p95 without ${median(sides.without).toFixed(1)} ms, with ${median(sides.with).toFixed(1)} ms → ${(cost * 100).toFixed(1)} % (target ≤ 10 %)`);
+    if (values.write) {
+      await recordBenchmark("search-drugs", [
+        `${N.toLocaleString("en")} synthetic articles and the 2025 drug list (${lists.drugs} drugs), ${CLIENT_COUNTS[0]} concurrent clients, ${REQUESTS} requests per run, result cache off, ${QUERIES.length} queries (the search mix plus four naming a drug), ${values.rounds} alternating rounds; the drug lookup runs beside the article search.`,
+        "",
+        "| round | drug index | p50 ms | p95 ms | req/s |",
+        "|---|---|---|---|---|",
+        ...lines,
+        "",
+        `Median p95: without **${median(sides.without).toFixed(1)} ms**, with **${median(sides.with).toFixed(1)} ms**: **${(cost * 100).toFixed(1)} %** (target ≤ 10 %).`,
+      ], machine());
+    }
+  }
+
+  if (values.only !== "analytics" && values.only !== "drugs") {
     // First every search computed (the result cache off: what a query nobody asked a moment ago costs),
     // then as the site runs, where the mix's repeats come from the result cache.
     const raws = new Map<number, number>();
@@ -208,7 +253,7 @@ try {
       ], machine());
     }
   }
-  if (values.write && values.only !== "analytics") {
+  if (values.write && values.only !== "analytics" && values.only !== "drugs") {
     const f = (x: number) => x.toFixed(1);
     await recordBenchmark("search", [
       `${N.toLocaleString("en")} synthetic articles, ${CLIENT_COUNTS.join(" and ")} concurrent clients, ${REQUESTS} requests each, ${QUERIES.length} queries (Chinese, traditional, pinyin, initials).`,

@@ -12,6 +12,6 @@ const byStatus = new Map<string, number>();
 for (const a of r.articles) byStatus.set(a.article.status, (byStatus.get(a.article.status) ?? 0) + 1);
 console.log(
   `${r.articles.length} valid question files (${[...byStatus].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}), ` +
-    `${r.advisors} advisors, ${r.topics} topics; ${r.errors.length} errors, ${r.warnings.length} warnings`,
+    `${r.advisors} advisors, ${r.topics} topics, ${r.catalogues.files} drug lists (${r.catalogues.rows} rows); ${r.errors.length} errors, ${r.warnings.length} warnings`,
 );
 process.exit(r.errors.length ? 1 : 0);

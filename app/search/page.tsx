@@ -16,6 +16,7 @@ import { clientOf } from "@/lib/site/client";
 import { runSearch, type SiteSearchResult } from "@/lib/site/search";
 import { ResultClicks } from "@/components/ResultClicks";
 import { SearchGapNotice } from "@/components/SearchGapNotice";
+import { DrugCards } from "@/components/drugs/DrugCard";
 import { headers } from "next/headers";
 import { questionPath, type SearchLink, searchPath, topicPath } from "@/lib/urls";
 
@@ -99,6 +100,7 @@ export default async function SearchPage({ searchParams }: Props) {
           搜索服务暂时降级：以下结果来自备用检索，可能不够完整（不支持同义词和拼音）。
         </p>
       ) : null}
+      {result?.cards.length ? <DrugCards cards={result.cards} /> : null}
       {result?.queryId ? <ResultClicks queryId={result.queryId} slugs={[...result.hits, ...result.more].map((h) => h.slug)} /> : null}
       {result?.explanation ? <SearchGapNotice explanation={result.explanation} clearFilters={href({ region: undefined, insurance: undefined, topic: undefined, year: undefined, page: 1 })} /> : null}
       {!result ? (

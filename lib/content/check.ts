@@ -1,8 +1,10 @@
 // content:check — exactly the validation ingest applies to content/, without a database: configuration
-// (advisors, topics), the search vocabulary, every question file, and the checks across files. What ingest
+// (advisors, topics), the search vocabulary, every question file, the checks across files, and the
+// reference lists (content/catalogues, counted against their stated counts). What ingest
 // can only know from Postgres (a slug taken by a web article, an advisor created in the web app) is the
 // one thing left to ingest. test/integration/content-check.test.ts holds the two to each other.
 import { join } from "node:path";
+import { checkCatalogues } from "../catalogue/check.ts";
 import type { Article } from "../domain/schema.ts";
 import { crossCheck } from "./cross-check.ts";
 import { listQuestionFiles, loadConfig, loadSearchVocabulary, notUtf8Issue, readUtf8 } from "./load.ts";
@@ -12,6 +14,8 @@ export type ContentCheck = {
   articles: { file: string; article: Article }[];
   advisors: number;
   topics: number;
+  /** Reference lists (content/catalogues): files and rows. */
+  catalogues: { files: number; rows: number };
   errors: ContentIssue[];
   warnings: ContentIssue[];
 };
@@ -37,5 +41,7 @@ export async function checkContent(contentDir: string): Promise<ContentCheck> {
   const cross = crossCheck(articles.map((a) => ({ file: a.file, slug: a.article.slug, related: a.article.related })));
   errors.push(...cross.errors);
   warnings.push(...cross.warnings);
-  return { articles, advisors: config.advisors.size, topics: config.topics.length, errors, warnings };
+  const catalogues = await checkCatalogues(contentDir);
+  errors.push(...catalogues.errors);
+  return { articles, advisors: config.advisors.size, topics: config.topics.length, catalogues: { files: catalogues.files, rows: catalogues.rows }, errors, warnings };
 }

@@ -1,8 +1,11 @@
 // The ingest command as a function: used by `npm run ingest` and by `npm start`.
 import { createProgress } from "../cli/progress.ts";
 import { formatIssue } from "../domain/schema.ts";
-import { ensureIndex, getIndex, getSearchClient, type SearchIndex } from "../search/client.ts";
-import type { PageRevalidation } from "../outbox/pages.ts";
+import { ensureIndex, getIndex, getSearchClient, indexName, type SearchIndex } from "../search/client.ts";
+import { type PageRevalidation, revalidatePages } from "../outbox/pages.ts";
+import { LANDING_TAG } from "../outbox/page-tags.ts";
+import { DRUGS_TAG } from "../catalogue/read.ts";
+import { importCatalogues, summariseCatalogues } from "../catalogue/import.ts";
 import { ingestContent, type IngestReport } from "./ingest.ts";
 import { loadSearchVocabulary } from "./load.ts";
 
@@ -53,6 +56,15 @@ export async function runIngest(opts: {
   if (report.indexError) out(`search index not updated: ${report.indexError}; the changes wait in the outbox for the worker`);
   out(summarise(report));
   report.errors.push(...vocabularyErrors);
+  // Reference lists (content/catalogues): their own tables and index, beside the articles.
+  out("drug lists: checking content/catalogues…");
+  const lists = await importCatalogues({ contentDir: opts.contentDir, databaseUrl: opts.databaseUrl, meiliUrls: opts.meiliUrls, meiliKey: opts.meiliKey, indexName: opts.indexName ?? indexName() });
+  for (const e of lists.errors) out(`error   ${formatIssue(e)}`);
+  for (const e of lists.indexErrors) out(`drug index not updated on ${e}; the next ingest retries`);
+  out(summariseCatalogues(lists));
+  // A running site's drug pages and sitemaps show the lists: expire them when one changed.
+  if (opts.pages && lists.editions.some((e) => e.status === "imported")) await revalidatePages(opts.pages, [DRUGS_TAG, LANDING_TAG]).catch(() => 0);
+  report.errors.push(...lists.errors);
   return report;
 }
 

@@ -26,6 +26,11 @@ describe("edgeBans", () => {
     expect(matches(p, "/about")).toBe(false);
   });
 
+  it("bans the drug pages when a drug list changed", () => {
+    expect(matches(edgeBans(["drugs", "landing"], []), "/drugs/erjiashuanggua")).toBe(true);
+    expect(matches(edgeBans(["landing"], []), "/drugs/erjiashuanggua")).toBe(false);
+  });
+
   it("never puts anything but a slug into a pattern, and splits long lists", () => {
     expect(edgeBans(["slug:a|.*"], [])).toEqual([]);
     const many = Array.from({ length: 450 }, (_, i) => `s${i}`);

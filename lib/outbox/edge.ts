@@ -1,7 +1,8 @@
 // Purges the edge cache (Varnish, deploy/varnish/yibao.vcl) for the pages a change touched. The edge
 // knows pages by URL, not by the page-cache tags Next keeps (Next sends its tags only in its hosted
 // "minimal mode"), so the tags are turned into path patterns here: an article's page by its slug, the
-// landing pages and sitemaps as a group, and for a policy every page that can show its figures. Sent
+// landing pages and sitemaps as a group, for a policy every page that can show its figures, the drug
+// pages when a drug list changed. Sent
 // after the web servers expired their copies, so that the edge's next fetch gets the new page.
 import "server-only";
 import type { Db } from "../db/client.ts";
@@ -14,6 +15,8 @@ export type EdgePurge = { urls: string[]; db: () => Db; log?: (line: string) => 
 const LANDING = String.raw`^/(\?|$)|^/(regions|topics|sitemap|sitemaps|robots)`;
 /** Question pages (embedded calculators), landing tables, calculator pages. */
 const POLICY = String.raw`^/(q|regions|calculators)/`;
+/** The drug pages, when a drug list was imported (lib/catalogue's DRUGS_TAG). */
+const DRUGS = String.raw`^/drugs/`;
 const SLUGS_PER_BAN = 200;
 
 /** The ban expressions (regular expressions over the URL) for these page-cache tags. Pure. */
@@ -26,6 +29,7 @@ export function edgeBans(tags: string[], slugsOfArticles: string[]): string[] {
   for (let i = 0; i < safe.length; i += SLUGS_PER_BAN) bans.push(String.raw`^/q/(${safe.slice(i, i + SLUGS_PER_BAN).join("|")})(/|\?|$)`);
   if (tags.includes(LANDING_TAG)) bans.push(LANDING);
   if (tags.some((t) => t.startsWith("policy:"))) bans.push(POLICY);
+  if (tags.includes("drugs")) bans.push(DRUGS);
   return bans;
 }
 

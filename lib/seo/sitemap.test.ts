@@ -13,6 +13,7 @@ describe("sitemaps", () => {
     expect(sitemapNames(0)).toEqual(["landing.xml", "questions-1.xml"]);
     expect(sitemapNames(SITEMAP_MAX_URLS)).toEqual(["landing.xml", "questions-1.xml"]);
     expect(sitemapNames(SITEMAP_MAX_URLS + 1)).toEqual(["landing.xml", "questions-1.xml", "questions-2.xml"]);
+    expect(sitemapNames(1, 1872)).toEqual(["landing.xml", "questions-1.xml", "drugs.xml"]);
     expect(() => sitemapXml(Array.from({ length: SITEMAP_MAX_URLS + 1 }, (_, i) => ({ loc: `https://x.cn/${i}` })))).toThrow(/50000/);
   });
 
@@ -25,6 +26,7 @@ describe("sitemaps", () => {
   it("reads only names it writes", () => {
     expect(parseSitemapName("landing.xml")).toEqual({ kind: "landing" });
     expect(parseSitemapName("questions-2.xml")).toEqual({ kind: "questions", page: 2 });
+    expect(parseSitemapName("drugs.xml")).toEqual({ kind: "drugs" });
     for (const bad of ["questions-0.xml", "questions-x.xml", "../etc", "landing.xml.gz"]) expect(parseSitemapName(bad)).toBeNull();
     expect(sitemapIndexXml([{ loc: "https://x.cn/sitemaps/landing.xml" }])).toContain("<sitemap><loc>https://x.cn/sitemaps/landing.xml</loc></sitemap>");
   });

@@ -20,14 +20,16 @@ export function sitemapIndexXml(children: SitemapEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</sitemapindex>\n`;
 }
 
-/** Child sitemap names: one for landing pages, then questions in pages of SITEMAP_MAX_URLS. */
-export function sitemapNames(answeredQuestions: number): string[] {
+/** Child sitemap names: one for landing pages, then questions in pages of SITEMAP_MAX_URLS, then the
+ * drug pages (one file: a drug list has a few thousand names) when there are any. */
+export function sitemapNames(answeredQuestions: number, drugPages = 0): string[] {
   const pages = Math.max(1, Math.ceil(answeredQuestions / SITEMAP_MAX_URLS));
-  return ["landing.xml", ...Array.from({ length: pages }, (_, i) => `questions-${i + 1}.xml`)];
+  return ["landing.xml", ...Array.from({ length: pages }, (_, i) => `questions-${i + 1}.xml`), ...(drugPages ? ["drugs.xml"] : [])];
 }
 
-export function parseSitemapName(name: string): { kind: "landing" } | { kind: "questions"; page: number } | null {
+export function parseSitemapName(name: string): { kind: "landing" } | { kind: "drugs" } | { kind: "questions"; page: number } | null {
   if (name === "landing.xml") return { kind: "landing" };
+  if (name === "drugs.xml") return { kind: "drugs" };
   const m = /^questions-([1-9]\d{0,4})\.xml$/.exec(name);
   return m ? { kind: "questions", page: Number(m[1]) } : null;
 }

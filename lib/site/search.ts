@@ -12,6 +12,8 @@ import { env } from "../env.ts";
 import { buildLexicon, type Lexicon, searchLexicon } from "../query/lexicon.ts";
 import { normalizeQuery } from "../query/normalize.ts";
 import { getIndexes, indexVersion, readIndex } from "../search/client.ts";
+import { drugIndexName, drugIndexVersion, drugSoundPairs, drugTarget } from "../search/drugs.ts";
+import { type DrugCard, findDrugCards } from "../catalogue/cards.ts";
 import { loadStoredLexicon, storedLexiconVersion } from "../search/lexicon-store.ts";
 import { logSearch } from "../search/log.ts";
 import { type ResultCache, resultCache } from "../search/result-cache.ts";
@@ -57,6 +59,24 @@ async function getLexicon(db: Db): Promise<Lexicon> {
   return (await lexicon).lexicon;
 }
 
+let soundPairs: { at: number; pairs: Promise<Set<string> | null> } | undefined;
+/** The drug names' syllable pairs (a query sharing none is not looked up), re-read every minute in the
+ * background: a newly imported list gets its cards within a minute. */
+function drugPairs(): Promise<Set<string> | null> {
+  const stale = !soundPairs || performance.now() - soundPairs.at > 60_000;
+  if (stale) {
+    const next = drugSoundPairs(drugTarget({ timeout: 5000 })).catch((e: Error) => {
+      console.error("search: drug names unavailable:", e.message);
+      return null;
+    });
+    // Searches keep the previous set until the new one is read.
+    const previous = soundPairs?.pairs;
+    soundPairs = { at: performance.now(), pairs: previous ? next.then((n) => n ?? previous) : next };
+    if (previous) return previous;
+  }
+  return soundPairs!.pairs;
+}
+
 type AdvisorNames = Map<string, { name: string; title: string }>;
 let advisors: { at: number; names: Promise<AdvisorNames> } | undefined;
 /** Advisors' names and titles for "who answered" beside results: few rows, re-read every minute. */
@@ -73,6 +93,8 @@ export type SiteSearchResult = SearchResult & {
   queryId: string | null;
   /** Why a zero- or weak-result search found little, with what to show instead. */
   explanation: Explanation | null;
+  /** Cards above the results: the drugs the query names, or why a drug question found none here. */
+  cards: DrugCard[];
 };
 
 export type Explanation = {
@@ -98,21 +120,32 @@ export function neighboursOrNone(db: Db) {
 }
 
 /** `complete`: nothing failed on the way (a failed explanation is left out, not worth keeping). */
-type Answer = { result: SearchResult; explanation: Explanation | null; complete: boolean };
+type Answer = { result: SearchResult; explanation: Explanation | null; cards: DrugCard[]; complete: boolean };
 
 /** Searches, related questions and explanations as Meilisearch and Postgres give them now. */
 async function answer(p: SearchParams, db: Db, lexicon: Lexicon): Promise<Answer> {
   const timeout = env().SEARCH_TIMEOUT_MS;
   const index = readIndex({ timeout });
   const deps = { index, db, lexicon, deadline: performance.now() + timeout };
-  // Past the deadline, a search is served from Postgres rather than keep a person waiting.
-  const result = await searchArticles(p, { ...deps, neighbours: neighboursOrNone(db) });
+  // Past the deadline, a search is served from Postgres rather than keep a person waiting. The drug
+  // cards are looked up beside it, never after it: a search waits for the slower of the two only.
+  let cardsFailed = false;
+  const [result, cards] = await Promise.all([
+    searchArticles(p, { ...deps, neighbours: neighboursOrNone(db) }),
+    p.page === 1
+      ? drugPairs().then((pairs) => findDrugCards(normalizeQuery(p.q), drugTarget({ timeout }), pairs)).catch((e: Error) => {
+          console.error("search: drug cards unavailable:", e.message);
+          cardsFailed = true;
+          return [];
+        })
+      : Promise.resolve([]),
+  ]);
   if (result.hits.some((h) => h.advisor)) {
     const names = await advisorNames(db);
     for (const h of result.hits) if (h.advisor) Object.assign(h.advisor, names.get(h.advisor.id));
   }
   // Probes never fall back to Postgres: an explanation is not worth a slow page.
-  let complete = result.mode === "meilisearch";
+  let complete = result.mode === "meilisearch" && !cardsFailed;
   const explanation =
     p.page === 1 && result.query.kind !== "empty"
       ? await explain(p, result, { ...deps, db: undefined }).catch(() => {
@@ -120,7 +153,7 @@ async function answer(p: SearchParams, db: Db, lexicon: Lexicon): Promise<Answer
           return null;
         })
       : null;
-  return { result, explanation, complete };
+  return { result, explanation, cards, complete };
 }
 
 let answers: ResultCache<Answer> | undefined;
@@ -132,7 +165,12 @@ let lexiconsSeen = 0;
 
 function cachedAnswers(): ResultCache<Answer> {
   return (answers ??= resultCache<Answer>({
-    version: () => indexVersion(getIndexes(undefined, undefined, undefined, { timeout: VERSION_TIMEOUT_MS })),
+    // Cached answers hold drug cards too: a re-imported drug list must not be answered from memory.
+    version: async () => {
+      const opts = { timeout: VERSION_TIMEOUT_MS };
+      const [articles, drugs] = await Promise.all([indexVersion(getIndexes(undefined, undefined, undefined, opts)), drugIndexVersion(getIndexes(undefined, undefined, drugIndexName(), opts))]);
+      return `${articles}|${drugs}`;
+    },
     checkEveryMs: 250,
     maxEntries: 1000,
   }));
@@ -155,7 +193,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
     env().SEARCH_CACHE === "on"
       ? await cachedAnswers().get(answerKey(p, lexicon), () => answer(p, db, lexicon), (a) => a.complete)
       : { value: await answer(p, db, lexicon), cached: false };
-  const { explanation } = value;
+  const { explanation, cards } = value;
   const result = cached ? { ...value.result, tookMs: Math.round(performance.now() - started) } : value.result;
   countSearch({ mode: result.mode, cached, total: result.total, fallbackCause: result.fallbackCause });
   let queryId: string | null = null;
@@ -179,7 +217,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
       cause: explanation?.cause ?? null,
     });
   }
-  return { ...result, queryId, explanation };
+  return { ...result, queryId, explanation, cards };
 }
 
 /**

@@ -5,11 +5,16 @@ import { answeredArticleCount, sitemapArticles } from "../articles/landing.ts";
 import { getPublicDb } from "../db/client.ts";
 import { env } from "../env.ts";
 import { parseSitemapName, SITEMAP_MAX_URLS, sitemapIndexXml, sitemapNames, sitemapXml } from "../seo/sitemap.ts";
-import { absoluteUrl, questionPath, sitemapPath } from "../urls.ts";
+import { drugIds } from "../catalogue/read.ts";
+import { absoluteUrl, drugPath, questionPath, sitemapPath } from "../urls.ts";
 import { landingPlan } from "./landing.ts";
 import { landingCached } from "./page-cache.ts";
 
-export const childSitemaps = landingCached("sitemap-children", async () => sitemapNames(await answeredArticleCount(getPublicDb())));
+export const childSitemaps = landingCached("sitemap-children", async () => {
+  const db = getPublicDb();
+  const [answered, drugs] = await Promise.all([answeredArticleCount(db), db.drug.count()]);
+  return sitemapNames(answered, drugs);
+});
 
 export const sitemapIndex = landingCached("sitemap-index", async () => {
   const site = env().siteUrl;
@@ -24,6 +29,10 @@ export const childSitemap = landingCached("sitemap-child", async (name: string):
   if (which.kind === "landing") {
     const pages = (await landingPlan()).filter((p) => p.indexable);
     return sitemapXml(pages.map((p) => ({ loc: absoluteUrl(site, p.path), lastmod: p.lastmod })));
+  }
+  if (which.kind === "drugs") {
+    // Their content changes only with a drug list's edition: no per-page date to give.
+    return sitemapXml((await drugIds(getPublicDb())).map((d) => ({ loc: absoluteUrl(site, drugPath(d.id)) })));
   }
   const rows = await sitemapArticles(getPublicDb(), SITEMAP_MAX_URLS, (which.page - 1) * SITEMAP_MAX_URLS);
   return sitemapXml(rows.map((r) => ({ loc: absoluteUrl(site, questionPath(r.slug)), lastmod: new Date(r.lastmod).toISOString() })));

@@ -27,6 +27,8 @@ export async function GET(req: NextRequest) {
       query: r.query.display,
       // Clicks on these hits go to POST /api/search/click with it; null when the search was not logged.
       queryId: r.queryId,
+      // Above the hits: the drugs the query names, or where to check a drug this list part does not hold.
+      cards: r.cards,
       ...(r.explanation ? { explanation: { cause: r.explanation.cause, ...(r.explanation.region ? { region: r.explanation.region } : {}), nationwide: r.explanation.nationwide.map(({ slug, title, url, region }) => ({ slug, title, url, region })) } } : {}),
       ...(r.shownFor ? { shownFor: r.shownFor } : {}),
       ...(r.facets ? { facets: r.facets } : {}),
