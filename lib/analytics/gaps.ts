@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { createArticleTx, inTransaction, PUBLISH_ACTIONS } from "../articles/revisions.ts";
-import { inferTopics } from "../asks/topics.ts";
+import { inferTopics } from "../domain/topics.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Editor } from "../authoring/session.ts";
 import type { Db } from "../db/client.ts";
