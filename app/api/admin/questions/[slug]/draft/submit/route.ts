@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 const submitSchema = z.object({ summary: z.string().max(200).optional() }).optional();
 
-export const POST = adminRoute<typeof submitSchema, { slug: string }>({ role: "advisor", action: "draft.submit", body: submitSchema }, ({ editor, params, body }) =>
+export const POST = adminRoute<typeof submitSchema, { slug: string }>({ action: "draft.submit", body: submitSchema }, ({ editor, params, body }) =>
   submitMyDraft(getDb(), params.slug, editor, body?.summary),
 );
