@@ -20,6 +20,7 @@ import { AUDIT } from "../domain/audit-actions.ts";
 import type { Changed } from "../domain/changes.ts";
 import { newQuestion } from "../domain/new-question.ts";
 import { GapState } from "../db/generated/enums.ts";
+import { scopeSql, scopeSqlValue, scopeWhere } from "../regions/scope.ts";
 
 // The states are the Prisma enum's (gap_state in Postgres): one list for the database, the API and pages.
 export { GapState };
@@ -107,7 +108,7 @@ export type HistoryOptions = { now?: Date; retentionDays?: number };
 /** The gaps of a date range, counted from the searches in it, most searched first. */
 export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Promise<Gap[]> {
   const { from, to } = dateRange(q);
-  const region = q.region && !q.region.endsWith("0000") ? q.region : q.region?.slice(0, 2) ?? null;
+  const region = q.region ? scopeSqlValue(q.region) : null;
   const rows = await db.$queryRawUnsafe<{ id: number | null; query: string; region: string; searches: bigint; zero_hits: bigint; no_clicks: bigint; cause: string; state: string | null; slug: string | null }[]>(
     `WITH s AS (
        SELECT l.gap_key, l.gap_region, mode() WITHIN GROUP (ORDER BY l.query) AS query, count(*) AS searches,
@@ -115,7 +116,7 @@ export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Pro
          coalesce(mode() WITHIN GROUP (ORDER BY l.cause) FILTER (WHERE l.cause IS NOT NULL), 'no_click') AS cause
        FROM search_log l
        WHERE l.gap_key <> '' AND l.created_at >= $1 AND l.created_at < $2 AND ${UNMET}
-         AND ($3::text IS NULL OR l.gap_region = $3 OR (length($3) = 2 AND left(l.gap_region, 2) = $3))
+         AND ${q.region ? scopeSql(q.region, "l.gap_region", "$3") : "$3::text IS NULL"}
        GROUP BY l.gap_key, l.gap_region)
      SELECT g.id, s.query, s.gap_region AS region, s.searches, s.zero_hits, s.no_clicks, s.cause, g.state::text AS state, a.slug
      FROM s LEFT JOIN content_gaps g ON g.key = s.gap_key AND g.region = s.gap_region
@@ -249,7 +250,7 @@ export type ConvertedGap = { id: number; query: string; region: string; searches
  * follow-up list); `region` as in listGaps (a province includes its cities).
  */
 export async function listConvertedGaps(db: Db, o: HistoryOptions & { limit?: number; region?: string } = {}): Promise<ConvertedGap[]> {
-  const region = !o.region ? {} : o.region.endsWith("0000") ? { region: { startsWith: o.region.slice(0, 2) } } : { region: o.region };
+  const region = o.region ? scopeWhere(o.region) : {};
   const gaps = await db.contentGap.findMany({ where: { state: GapState.converted, ...region }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: o.limit ?? 20 });
   const ids = gaps.map((g) => g.articleId).filter((a): a is string => !!a);
   const [articles, histories] = await Promise.all([
