@@ -1,9 +1,9 @@
 // The transport of the authoring JSON API: every route handler under app/api/admin goes through
 // `adminRoute`, which checks Origin on writes (route handlers have no CSRF protection of their own),
-// the session and the role on the server, parses the body with its zod schema (400 naming the field),
-// and turns a domain AppError into its status. Nothing here answers 500 for bad input. A write's result
-// says what it changed (lib/domain/changes.ts); the transport expires exactly those pages on every web
-// server before it answers, so no route decides what to expire.
+// the session and the permission (lib/auth/roles.ts) on the server, parses the body with its zod
+// schema (400 naming the field), and turns a domain AppError into its status. Nothing here answers 500
+// for bad input. A write's result says what it changed (lib/domain/changes.ts); the transport expires
+// exactly those pages on every web server before it answers, so no route decides what to expire.
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
