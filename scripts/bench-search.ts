@@ -148,7 +148,7 @@ try {
         // Parked once the site is up: its start-up ingest would otherwise build the index again.
         port = await startSite({ SEARCH_CACHE: "off" });
         if (side === "without") await park(true);
-        const r = await load(`/api/search, result cache off, drug index ${side === "with" ? "present" : "absent"} (round ${round})`, CLIENT_COUNTS[0]!, apiRequest);
+        const r = await load(`search API, result cache off, drug index ${side === "with" ? "present" : "absent"} (round ${round})`, CLIENT_COUNTS[0]!, apiRequest);
         await stopSite();
         if (side === "without") await park(false);
         sides[side].push(r.p95);

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { chinaDate, chinaDateSql } from "../domain/dates.ts";
 import { dateRange } from "./gaps.ts";
+import { scopeSql, scopeSqlValue } from "../regions/scope.ts";
 
 export type DayFigures = { day: string; searches: number; zero: number; noClick: number; clicked: number; clicks: number; meanPosition: number | null };
 
@@ -20,8 +21,8 @@ const rate = (n: number, d: number) => (d ? n / d : 0);
 
 export async function dashboard(db: Db, q: { from?: string; to?: string; region?: string }): Promise<Dashboard> {
   const { from, to } = dateRange(q);
-  const region = q.region ? (q.region.endsWith("0000") ? q.region.slice(0, 2) : q.region) : null;
-  const where = `l.created_at >= $1 AND l.created_at < $2 AND ($3::text IS NULL OR coalesce(l.region, l.gap_region) = $3 OR (length($3) = 2 AND left(coalesce(l.region, l.gap_region), 2) = $3))`;
+  const region = q.region ? scopeSqlValue(q.region) : null;
+  const where = `l.created_at >= $1 AND l.created_at < $2 AND ${q.region ? scopeSql(q.region, "coalesce(l.region, l.gap_region)", "$3") : "$3::text IS NULL"}`;
   const rows = await db.$queryRawUnsafe<{ day: Date; searches: bigint; zero: bigint; no_click: bigint; clicked: bigint; clicks: bigint; position_sum: bigint | null }[]>(
     `WITH c AS (
        SELECT query_id, count(*) AS clicks, sum(position) AS position_sum FROM search_clicks

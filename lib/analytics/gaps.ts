@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { createArticleTx, inTransaction, PUBLISH_ACTIONS } from "../articles/revisions.ts";
-import { inferTopics } from "../asks/topics.ts";
+import { inferTopics } from "../domain/topics.ts";
 import { freeSlug } from "../authoring/questions.ts";
 import type { Editor } from "../authoring/session.ts";
 import type { Db } from "../db/client.ts";
@@ -19,9 +19,11 @@ import { gapKey, synonymFolder } from "./gap-key.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
 import type { Changed } from "../domain/changes.ts";
 import { newQuestion } from "../domain/new-question.ts";
+import { GapState } from "../db/generated/enums.ts";
+import { scopeSql, scopeSqlValue, scopeWhere } from "../regions/scope.ts";
 
-export const GAP_STATES = ["open", "dismissed", "converted"] as const;
-export type GapState = (typeof GAP_STATES)[number];
+// The states are the Prisma enum's (gap_state in Postgres): one list for the database, the API and pages.
+export { GapState };
 
 // A search "not taken": results, but no click on any of them.
 const NO_CLICK = `(l.hits > 0 AND NOT EXISTS (SELECT 1 FROM search_clicks c WHERE c.query_id = l.query_id))`;
@@ -75,7 +77,7 @@ export const gapQuerySchema = z.object({
   from: z.iso.date({ error: "from 应为日期，例如 2026-11-01" }).optional(),
   to: z.iso.date({ error: "to 应为日期，例如 2026-11-30" }).optional(),
   region: z.string().regex(/^\d{6}$/, "地区代码应为六位数字").refine(isRegionCode, "地区代码无效").optional(),
-  state: z.enum(GAP_STATES, { error: "state 应为 open、dismissed 或 converted" }).optional(),
+  state: z.enum(GapState, { error: "state 应为 open、dismissed 或 converted" }).optional(),
   limit: z.coerce.number({ error: "limit 应为数字" }).int().min(1).max(500).default(100),
 });
 export type GapQuery = z.infer<typeof gapQuerySchema>;
@@ -106,7 +108,7 @@ export type HistoryOptions = { now?: Date; retentionDays?: number };
 /** The gaps of a date range, counted from the searches in it, most searched first. */
 export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Promise<Gap[]> {
   const { from, to } = dateRange(q);
-  const region = q.region && !q.region.endsWith("0000") ? q.region : q.region?.slice(0, 2) ?? null;
+  const region = q.region ? scopeSqlValue(q.region) : null;
   const rows = await db.$queryRawUnsafe<{ id: number | null; query: string; region: string; searches: bigint; zero_hits: bigint; no_clicks: bigint; cause: string; state: string | null; slug: string | null }[]>(
     `WITH s AS (
        SELECT l.gap_key, l.gap_region, mode() WITHIN GROUP (ORDER BY l.query) AS query, count(*) AS searches,
@@ -114,12 +116,12 @@ export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Pro
          coalesce(mode() WITHIN GROUP (ORDER BY l.cause) FILTER (WHERE l.cause IS NOT NULL), 'no_click') AS cause
        FROM search_log l
        WHERE l.gap_key <> '' AND l.created_at >= $1 AND l.created_at < $2 AND ${UNMET}
-         AND ($3::text IS NULL OR l.gap_region = $3 OR (length($3) = 2 AND left(l.gap_region, 2) = $3))
+         AND ${q.region ? scopeSql(q.region, "l.gap_region", "$3") : "$3::text IS NULL"}
        GROUP BY l.gap_key, l.gap_region)
-     SELECT g.id, s.query, s.gap_region AS region, s.searches, s.zero_hits, s.no_clicks, s.cause, g.state, a.slug
+     SELECT g.id, s.query, s.gap_region AS region, s.searches, s.zero_hits, s.no_clicks, s.cause, g.state::text AS state, a.slug
      FROM s LEFT JOIN content_gaps g ON g.key = s.gap_key AND g.region = s.gap_region
      LEFT JOIN articles a ON a.id = g.article_id
-     WHERE ($4::text IS NULL OR coalesce(g.state, 'open') = $4)
+     WHERE ($4::text IS NULL OR coalesce(g.state::text, 'open') = $4)
      ORDER BY s.searches DESC, s.query LIMIT $5`,
     from,
     to,
@@ -127,7 +129,7 @@ export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Pro
     q.state ?? null,
     q.limit,
   );
-  const histories = await gapHistories(db, rows.filter((r) => r.id !== null && r.state === "converted").map((r) => r.id!), o);
+  const histories = await gapHistories(db, rows.filter((r) => r.id !== null && r.state === GapState.converted).map((r) => r.id!), o);
   return rows.map((r) => ({
     id: r.id,
     query: r.query,
@@ -136,7 +138,7 @@ export async function listGaps(db: Db, q: GapQuery, o: HistoryOptions = {}): Pro
     zeroHits: Number(r.zero_hits),
     noClicks: Number(r.no_clicks),
     cause: r.cause,
-    state: (r.state ?? "open") as GapState,
+    state: (r.state ?? GapState.open) as GapState,
     articleSlug: r.slug,
     history: (r.id !== null && histories.get(r.id)) || null,
   }));
@@ -218,7 +220,7 @@ export async function gapDetail(db: Db, id: number, o: HistoryOptions = {}): Pro
     from,
     now,
   );
-  const questionAt = history ? new Date(history.questionAt) : g.state === "converted" ? (article?.createdAt ?? g.decidedAt) : null;
+  const questionAt = history ? new Date(history.questionAt) : g.state === GapState.converted ? (article?.createdAt ?? g.decidedAt) : null;
   return {
     id: g.id,
     query: g.query,
@@ -227,7 +229,7 @@ export async function gapDetail(db: Db, id: number, o: HistoryOptions = {}): Pro
     zeroHits: g.zeroHits,
     noClicks: g.noClicks,
     cause: g.cause,
-    state: g.state as GapState,
+    state: g.state,
     articleSlug: article?.slug ?? null,
     history,
     firstSeen: g.firstSeen.toISOString(),
@@ -248,8 +250,8 @@ export type ConvertedGap = { id: number; query: string; region: string; searches
  * follow-up list); `region` as in listGaps (a province includes its cities).
  */
 export async function listConvertedGaps(db: Db, o: HistoryOptions & { limit?: number; region?: string } = {}): Promise<ConvertedGap[]> {
-  const region = !o.region ? {} : o.region.endsWith("0000") ? { region: { startsWith: o.region.slice(0, 2) } } : { region: o.region };
-  const gaps = await db.contentGap.findMany({ where: { state: "converted", ...region }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: o.limit ?? 20 });
+  const region = o.region ? scopeWhere(o.region) : {};
+  const gaps = await db.contentGap.findMany({ where: { state: GapState.converted, ...region }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: o.limit ?? 20 });
   const ids = gaps.map((g) => g.articleId).filter((a): a is string => !!a);
   const [articles, histories] = await Promise.all([
     db.article.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, title: true, state: true } }),
@@ -272,7 +274,7 @@ export function gapTitle(query: string): string {
 export async function convertGap(db: Db, id: number, editor: Editor, topics: TopicVocabulary): Promise<{ slug: string; changed: Changed }> {
   const gap = await db.contentGap.findUnique({ where: { id } });
   if (!gap) throw new AppError("not_found", "找不到这个内容缺口。");
-  if (gap.state !== "open") throw new AppError("conflict", gap.state === "converted" ? "这个缺口已经转成了待解答问题。" : "这个缺口已被忽略。");
+  if (gap.state !== GapState.open) throw new AppError("conflict", gap.state === GapState.converted ? "这个缺口已经转成了待解答问题。" : "这个缺口已被忽略。");
   const title = gapTitle(gap.query);
   const slug = await freeSlug(db, title);
   const articleId = await inTransaction(db, async (tx) => {
@@ -280,7 +282,7 @@ export async function convertGap(db: Db, id: number, editor: Editor, topics: Top
       by: editor.id,
       article: newQuestion({ slug, title, region: gap.region, topics: inferTopics(title, topics) }),
     });
-    const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "converted", articleId, decidedBy: editor.id, decidedAt: new Date() } });
+    const changed = await tx.contentGap.updateMany({ where: { id, state: GapState.open }, data: { state: GapState.converted, articleId, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError("conflict", "这个缺口刚被别人处理了。");
     await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapConvert, articleId, data: { gap: id, query: gap.query, region: gap.region, searches: gap.searches } } });
     return articleId;
@@ -290,7 +292,7 @@ export async function convertGap(db: Db, id: number, editor: Editor, topics: Top
 
 export async function dismissGap(db: Db, id: number, editor: Editor): Promise<void> {
   await db.$transaction(async (tx) => {
-    const changed = await tx.contentGap.updateMany({ where: { id, state: "open" }, data: { state: "dismissed", decidedBy: editor.id, decidedAt: new Date() } });
+    const changed = await tx.contentGap.updateMany({ where: { id, state: GapState.open }, data: { state: GapState.dismissed, decidedBy: editor.id, decidedAt: new Date() } });
     if (!changed.count) throw new AppError((await tx.contentGap.count({ where: { id } })) ? "conflict" : "not_found", "这个缺口不存在或已经处理过了。");
     await tx.auditEvent.create({ data: { actor: editor.id, action: AUDIT.gapDismiss, data: { gap: id } } });
   });

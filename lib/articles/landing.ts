@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { answeredSql, publicSql } from "../domain/visibility.ts";
 import { getRegion, NATIONWIDE } from "../regions/index.ts";
 import type { CoverageRow, RegionYearRow } from "../seo/landing-pages.ts";
+import { scopeSql, scopeSqlValue } from "../regions/scope.ts";
 
 export async function landingCoverage(db: Db): Promise<{ byTopic: CoverageRow[]; byYear: RegionYearRow[] }> {
   const [byTopic, byYear] = await Promise.all([
@@ -47,10 +48,9 @@ export async function landingArticles(db: Db, scope: LandingScope, take = 100): 
   const arg = (v: unknown) => (args.push(v), `$${args.length}`);
   const r = getRegion(scope.region);
   if (!scope.everyRegion) {
-    if (!r || r.level === "nation") where.push(`a.region = ${arg(NATIONWIDE)}`);
-    else if (r.level === "province") where.push(`left(a.region, 2) = ${arg(scope.region.slice(0, 2))}`);
-    else if (r.level === "city") where.push(`left(a.region, 4) = ${arg(scope.region.slice(0, 4))}`);
-    else where.push(`a.region = ${arg(scope.region)}`);
+    // A code the region tables do not know lists the nationwide questions.
+    const region = r ? scope.region : NATIONWIDE;
+    where.push(scopeSql(region, "a.region", arg(scopeSqlValue(region))));
   }
   if (scope.topic) where.push(`${arg(scope.topic)} = ANY(a.topics)`);
   if (scope.year) where.push(`a.year = ${arg(scope.year)}`);

@@ -17,7 +17,7 @@ import { storableText } from "../search/log.ts";
 import { hasSpamLinks } from "./spam.ts";
 import { ASK_LIMITS, takeToken } from "./throttle.ts";
 import { hashToken, newFollowToken } from "./token.ts";
-import { inferTopics } from "./topics.ts";
+import { inferTopics } from "../domain/topics.ts";
 import { newQuestion } from "../domain/new-question.ts";
 
 export const TITLE_MIN = 5;

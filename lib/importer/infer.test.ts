@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferInsurance, inferRegion, inferTopics, inferYear } from "./infer.ts";
+import { inferInsurance, inferRegion, inferImportedTopics, inferYear } from "./infer.ts";
 
 describe("inferRegion", () => {
   it.each([
@@ -39,12 +39,12 @@ describe("inferInsurance", () => {
   });
 });
 
-describe("inferTopics", () => {
+describe("inferImportedTopics", () => {
   it("uses the vocabulary and patterns, in the order the title mentions them, at most three", () => {
     const vocab = [{ name: "门诊统筹", aliases: ["门诊共济"] }];
-    expect(inferTopics(["2025年辽宁鞍山医保门诊共济的报销比例是多少"], vocab)).toEqual(["门诊统筹", "报销比例"]);
-    expect(inferTopics(["省内异地医疗保险是否需要备案"])).toEqual(["异地就医", "异地就医备案"]);
-    expect(inferTopics(["医保断缴后重新参保有等待期吗"])).toEqual(["断缴", "参保登记"]);
-    expect(inferTopics(["这个怎么弄"])).toEqual(["医保"]);
+    expect(inferImportedTopics(["2025年辽宁鞍山医保门诊共济的报销比例是多少"], vocab)).toEqual(["门诊统筹", "报销比例"]);
+    expect(inferImportedTopics(["省内异地医疗保险是否需要备案"])).toEqual(["异地就医", "异地就医备案"]);
+    expect(inferImportedTopics(["医保断缴后重新参保有等待期吗"])).toEqual(["断缴", "参保登记"]);
+    expect(inferImportedTopics(["这个怎么弄"])).toEqual(["医保"]);
   });
 });

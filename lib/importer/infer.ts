@@ -2,6 +2,7 @@
 // Pure.
 import type { Insurance, TopicVocabulary } from "../domain/schema.ts";
 import { findRegionByName, getRegion, NATIONWIDE } from "../regions/index.ts";
+import { inferTopics } from "../domain/topics.ts";
 
 export type RegionMatch = { code: string; name: string; index: number };
 
@@ -109,62 +110,19 @@ export function inferInsurance(text: string): Insurance[] {
   return ["employee", "resident"];
 }
 
-// Topic names from content/topics.yaml, with extra patterns for how pages phrase them. Used alongside
-// the vocabulary's own names and aliases (and alone when no vocabulary is given).
-const TOPIC_PATTERNS: [RegExp, string][] = [
-  [/异地|跨省|跨市|外地|外省|省内.{0,4}(?:就医|报销|结算)/u, "异地就医"],
-  [/备案/u, "异地就医备案"],
-  [/门诊统筹|门诊共济|普通门诊|门诊.{0,3}报|门诊费/u, "门诊统筹"],
-  [/住院/u, "住院报销"],
-  [/慢特病|慢性病|特殊病|门特|门慢|特定病种/u, "门诊慢特病"],
-  [/生育|产检|生孩子|分娩|顺产|剖腹产/u, "生育保险"],
-  [/[缴交](?:费|纳|医保|社保|新农合|农合|医疗保险|保险|多少|够|满|吗|几年|多久|到)|(?:继续|还要|要|怎么|如何|在哪|哪里|去哪)[缴交]/u, "缴费"],
-  [/断缴|断交|补缴|停保|暂停缴费/u, "断缴"],
-  [/个人账户|个账/u, "个人账户"],
-  [/(?<!门诊)共济/u, "家庭共济"],
-  [/起付/u, "起付线"],
-  [/封顶|最高支付限额|报销额度|报销上限/u, "最高支付限额"],
-  [/报销比例|支付比例|报多少|报销多少/u, "报销比例"],
-  [/定点/u, "定点医疗机构"],
-  [/医保卡|社保卡|社会保障卡/u, "社保卡"],
-  [/医保码|电子凭证|电子医保/u, "医保电子凭证"],
-  [/新农合|居民医保|城乡居民|城镇居民|合作医疗|农村医保|居民医疗保险|居民基本医疗保险/u, "城乡居民医保"],
-  [/参保(?!人)/u, "参保登记"],
-  [/灵活就业/u, "灵活就业"],
-  [/大病/u, "大病保险"],
-  [/医疗救助/u, "医疗救助"],
-  [/转移|接续/u, "转移接续"],
-  [/目录|自费药|甲类|乙类/u, "医保目录"],
-];
-
 export const FALLBACK_TOPIC = "医保";
 const SOCIAL_SECURITY_ONLY = /社保|社会保险|养老|退休|失业|工伤/u;
 
 /**
- * Up to `max` topics, in the order the text mentions them; [医保] (or [社保] for pension and other
- * social-security questions) when none is recognised.
+ * Up to `max` topics by the one rule (lib/domain/topics.ts), with what scraped pages add: two unrelated
+ * places named in the title mean care away from home (异地就医, first), and a page that names no topic is
+ * about 医保 (or 社保, for pension and other social-security questions).
  */
-export function inferTopics(texts: string[], vocabulary: TopicVocabulary = [], max = 3): string[] {
-  const found: { name: string; index: number }[] = [];
-  texts.forEach((text, t) => {
-    const offset = t * 100_000; // earlier texts (the title) win over later ones (the description)
-    for (const topic of vocabulary) {
-      for (const word of [topic.name, ...topic.aliases]) {
-        const i = text.indexOf(word);
-        if (i >= 0) found.push({ name: topic.name, index: offset + i });
-      }
-    }
-    for (const [re, name] of TOPIC_PATTERNS) {
-      const m = re.exec(text);
-      if (m) found.push({ name, index: offset + m.index });
-    }
-  });
+export function inferImportedTopics(texts: string[], vocabulary: TopicVocabulary = [], max = 3): string[] {
   // Two unrelated places ("张家口医保在石家庄…"): care away from where one is insured.
   const places = findRegions(texts[0] ?? "");
-  if (places.length >= 2 && !places.slice(1).some((p) => related(p.code, places[0]!.code))) found.push({ name: "异地就医", index: -1 });
-  found.sort((a, b) => a.index - b.index);
-  const names: string[] = [];
-  for (const f of found) if (!names.includes(f.name) && names.length < max) names.push(f.name);
+  const away = places.length >= 2 && !places.slice(1).some((p) => related(p.code, places[0]!.code)) ? ["异地就医"] : [];
+  const names = [...new Set([...away, ...inferTopics(texts, vocabulary, { max, fallback: null })])].slice(0, max);
   if (names.length) return names;
   const all = texts.join("\n");
   return [SOCIAL_SECURITY_ONLY.test(all) && !/医保|医疗/u.test(all) ? "社保" : FALLBACK_TOPIC];

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Insurance, TopicVocabulary } from "../domain/schema.ts";
 import { classifyTopic } from "./clean.ts";
-import { FALLBACK_TOPIC, inferInsurance, inferRegion, inferTopics, inferYear } from "./infer.ts";
+import { FALLBACK_TOPIC, inferInsurance, inferRegion, inferImportedTopics, inferYear } from "./infer.ts";
 import { fullWidthPunctuation, titleKey } from "./text.ts";
 import type { Answerer, DropReason, DroppedBlock, ExtractedPage, ExtractedQuestion, Shape } from "./types.ts";
 import { NATIONWIDE } from "../regions/index.ts";
@@ -267,7 +267,7 @@ function facts(title: string, question: string | undefined, vocabulary: TopicVoc
   return {
     region: inferRegion(title)?.code ?? NATIONWIDE,
     insurance: inferInsurance(`${title}\n${question ?? ""}`),
-    topics: inferTopics(question ? [title, question] : [title], vocabulary),
+    topics: inferImportedTopics(question ? [title, question] : [title], vocabulary),
     ...(year ? { year } : {}),
   };
 }

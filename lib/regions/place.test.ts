@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findRegionByName } from "./index.ts";
-import { placeInQuery, regionCovers, regionTier } from "./place.ts";
+import { placeInQuery, regionTier } from "./place.ts";
+import { withinScope } from "./scope.ts";
 
 describe("placeInQuery", () => {
   it.each([
@@ -17,14 +18,14 @@ describe("placeInQuery", () => {
   });
 });
 
-describe("regionCovers", () => {
+describe("withinScope", () => {
   it("counts places within the region, not the nation or neighbours", () => {
-    expect(regionCovers("440300", "440300")).toBe(true);
-    expect(regionCovers("440300", "440304")).toBe(true);
-    expect(regionCovers("440000", "440300")).toBe(true);
-    expect(regionCovers("440300", "440100")).toBe(false);
-    expect(regionCovers("440300", "000000")).toBe(false);
-    expect(regionCovers("440000", "000000")).toBe(false);
+    expect(withinScope("440300", "440300")).toBe(true);
+    expect(withinScope("440300", "440304")).toBe(true);
+    expect(withinScope("440000", "440300")).toBe(true);
+    expect(withinScope("440300", "440100")).toBe(false);
+    expect(withinScope("440300", "000000")).toBe(false);
+    expect(withinScope("440000", "000000")).toBe(false);
   });
 });
 

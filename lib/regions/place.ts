@@ -1,6 +1,7 @@
 // Where a query or an article is, against the region asked about: the place a query names, whether an
 // article's region lies within it, and how near it is. Pure.
 import { getRegion, NATIONWIDE } from "./index.ts";
+import { withinScope } from "./scope.ts";
 
 export type Place = { code: string; name: string; rest: string };
 
@@ -31,22 +32,13 @@ export function placeInQuery(text: string, find: (name: string) => string | unde
   return { ...best, rest: text.replace(best.name, " ").replace(/\s+/g, " ").trim() };
 }
 
-/** Is an article of `hitRegion` about `region` (the region itself or a place within it)? */
-export function regionCovers(region: string, hitRegion: string): boolean {
-  if (region === NATIONWIDE) return hitRegion === NATIONWIDE;
-  if (hitRegion === region) return true;
-  if (region.endsWith("0000")) return hitRegion.slice(0, 2) === region.slice(0, 2) && hitRegion !== NATIONWIDE;
-  if (region.endsWith("00")) return hitRegion.slice(0, 4) === region.slice(0, 4);
-  return false;
-}
-
 /**
  * How near an article's region is to the region asked about, for ranking: 0 the region itself or a place
  * within it, 1 a region that contains it (its province; its city, for a county), 2 nationwide, 3 any
  * other region. An article of the province applies to its cities, a nationwide one to everywhere.
  */
 export function regionTier(asked: string, region: string): 0 | 1 | 2 | 3 {
-  if (regionCovers(asked, region)) return 0;
+  if (withinScope(asked, region)) return 0;
   if (region === NATIONWIDE) return 2;
   const at = getRegion(asked);
   return at && (region === at.provinceCode || region === at.cityCode) ? 1 : 3;

@@ -4,8 +4,8 @@
 import type { Db } from "../db/client.ts";
 import { answeredSql, publicSql } from "../domain/visibility.ts";
 import type { NormalizedQuery } from "../query/normalize.ts";
-import { NATIONWIDE } from "../regions/index.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
+import { scopeLevel } from "../regions/scope.ts";
 
 export type FallbackRow = {
   slug: string;
@@ -40,7 +40,8 @@ export async function fallbackSearch(db: Db, q: NormalizedQuery, p: SearchParams
     return `$${args.length}`;
   };
   if (p.region) {
-    const col = p.region === NATIONWIDE ? "region" : p.region.endsWith("0000") ? "province_code" : p.region.endsWith("00") ? "city_code" : "region";
+    // The region scope's rule over the columns that hold each row's province and city codes.
+    const col = { nation: "region", province: "province_code", city: "city_code", county: "region" }[scopeLevel(p.region)];
     where.push(`${col} = ${arg(p.region)}`);
   }
   if (p.insurance) where.push(`${arg(p.insurance)} = ANY(insurance)`);

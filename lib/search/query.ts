@@ -9,12 +9,13 @@ import { normalizeQuery, type NormalizedQuery, stripPrivateUse } from "../query/
 import { type PlanStep, planQuery, type QueryPlan, type StepFields } from "../query/plan.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import { hasPreference, preferRegionAndYear, type RankContext } from "../query/rank.ts";
-import { NATIONWIDE, regionLabel } from "../regions/index.ts";
+import { regionLabel } from "../regions/index.ts";
 import { questionPath } from "../urls.ts";
 import type { SearchDocument } from "./document.ts";
 import { fallbackSearch } from "./fallback.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
 import { CHINESE_ATTRIBUTES } from "./settings.ts";
+import { scopeFilter } from "../regions/scope.ts";
 
 export type SearchHit = {
   slug: string;
@@ -94,8 +95,7 @@ export function buildFilter(p: Pick<SearchParams, "region" | "insurance" | "topi
   const f = [publicFilter];
   if (p.region) {
     // A province or city filter matches everything beneath it; 000000 means the nationwide articles.
-    const field = p.region === NATIONWIDE ? "region" : p.region.endsWith("0000") ? "province" : p.region.endsWith("00") ? "city" : "region";
-    f.push(`${field} = ${JSON.stringify(p.region)}`);
+    f.push(scopeFilter(p.region));
   }
   if (p.insurance) f.push(`insurance = ${JSON.stringify(p.insurance)}`);
   if (p.topic) f.push(`topics = ${JSON.stringify(p.topic)}`);

@@ -50,16 +50,6 @@ export function landingRegion(code: string): string | null {
   return r.code;
 }
 
-/** Does an article of region `code` belong on the page of region `page`? */
-export function inRegion(page: string, code: string): boolean {
-  if (page === NATIONWIDE) return true;
-  const r = getRegion(page);
-  if (!r) return false;
-  if (r.level === "province") return code.slice(0, 2) === page.slice(0, 2) && code !== NATIONWIDE;
-  if (r.level === "city") return code.slice(0, 4) === page.slice(0, 4);
-  return code === page;
-}
-
 /** Region codes from the page's region up to (not including) nationwide: 毕节 → [毕节, 贵州]. */
 function chain(code: string): string[] {
   const r = getRegion(code);

@@ -1,13 +1,13 @@
 // The transport of the authoring JSON API: every route handler under app/api/admin goes through
 // `adminRoute`, which checks Origin on writes (route handlers have no CSRF protection of their own),
-// the session and the role on the server, parses the body with its zod schema (400 naming the field),
-// and turns a domain AppError into its status. Nothing here answers 500 for bad input. A write's result
-// says what it changed (lib/domain/changes.ts); the transport expires exactly those pages on every web
-// server before it answers, so no route decides what to expire.
+// the session and the permission (lib/auth/roles.ts) on the server, parses the body with its zod
+// schema (400 naming the field), and turns a domain AppError into its status. Nothing here answers 500
+// for bad input. A write's result says what it changed (lib/domain/changes.ts); the transport expires
+// exactly those pages on every web server before it answers, so no route decides what to expire.
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import type { Role } from "../auth/roles.ts";
+import { type Permission, PERMISSIONS } from "../auth/roles.ts";
 import { type Editor, requireEditor } from "../authoring/session.ts";
 import { AppError, type AppErrorCode } from "../domain/errors.ts";
 import { env } from "../env.ts";
@@ -36,14 +36,14 @@ export function sameOrigin(req: Request): boolean {
 type Ctx<P> = { params: Promise<P> };
 
 export function adminRoute<S extends z.ZodType | undefined, P = Record<string, string>>(
-  opts: { role: Role; body?: S; action: string },
+  opts: { action: Permission; body?: S },
   handler: (args: { req: Request; editor: Editor; body: S extends z.ZodType ? z.infer<S> : undefined; params: P }) => Promise<unknown>,
   status = 200,
 ) {
   return async (req: Request, ctx: Ctx<P>) => {
     try {
       if (req.method !== "GET" && !sameOrigin(req)) throw new AppError("forbidden", "请求来源不被允许。");
-      const editor = await requireEditor(req.headers, opts.role, opts.action);
+      const editor = await requireEditor(req.headers, PERMISSIONS[opts.action], opts.action);
       const body = opts.body ? await parseBody(req, opts.body) : undefined;
       const result = await expireChanged(await handler({ req, editor, body: body as never, params: ((await ctx?.params) ?? {}) as P }));
       // A handler that answers with something other than JSON (a CSV export) builds its own response.

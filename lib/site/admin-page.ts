@@ -5,15 +5,16 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { hasRole, type Role } from "../auth/roles.ts";
+import { may, type Permission } from "../auth/roles.ts";
 import { currentEditor, type Editor } from "../authoring/session.ts";
 import { adminPath, adminSignInPath } from "../urls.ts";
 
 const editorOfRequest = cache(async () => currentEditor(await headers()));
 
-export async function pageEditor(needed: Role = "advisor"): Promise<Editor> {
+/** The editor, who may take `action` (lib/auth/roles.ts PERMISSIONS); without one, any signed-in editor. */
+export async function pageEditor(action?: Permission): Promise<Editor> {
   const editor = await editorOfRequest();
   if (!editor) redirect(adminSignInPath());
-  if (!hasRole(editor.role, needed)) redirect(adminPath());
+  if (action && !may(editor.role, action)) redirect(adminPath());
   return editor;
 }

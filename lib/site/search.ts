@@ -20,10 +20,11 @@ import { type ResultCache, resultCache } from "../search/result-cache.ts";
 import type { SearchParams } from "../search/params.ts";
 import { searchArticles, type SearchHit, type SearchResult } from "../search/query.ts";
 import { type Cause, type CauseFacts, classifyCause, WEAK_MAX } from "../analytics/cause.ts";
-import { placeInQuery, regionCovers } from "../regions/place.ts";
+import { placeInQuery } from "../regions/place.ts";
 import { clientHash } from "../privacy/client-hash.ts";
 import { findRegionByName, getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
 import type { Client } from "./client.ts";
+import { withinScope } from "../regions/scope.ts";
 
 type Known = { lexicon: Lexicon; version: string | null; checked: number };
 let lexicon: Promise<Known> | undefined;
@@ -235,7 +236,7 @@ async function explain(p: SearchParams, result: SearchResult, deps: Parameters<t
     facts.regionHits = result.total;
     if (weak && result.total === 0) facts.totalWithoutRegion = await probe({ region: undefined });
   } else if (askedRegion && place) {
-    const local = result.hits.some((h) => regionCovers(askedRegion, h.region));
+    const local = result.hits.some((h) => withinScope(askedRegion, h.region));
     facts.regionHits = local ? result.total : await probe({ q: place.rest || p.q, region: askedRegion });
     facts.totalWithoutRegion = result.total;
   }

@@ -190,3 +190,11 @@ describe("dashboard", () => {
     expect(text).toContain(`${d.days.at(-1)!.day},4,1,1,2,2,2`);
   });
 });
+
+it("keeps a gap's state as the gap_state enum: Postgres refuses a state no code knows", async () => {
+  const gap = await db().contentGap.create({ data: { key: `k-${Date.now()}`, region: "520500", query: "异地备案多久生效", searches: 1, zeroHits: 1, noClicks: 0, cause: "no_content", firstSeen: new Date(), lastSeen: new Date() } });
+  expect(gap.state).toBe("open");
+  await expect(db().$executeRawUnsafe(`UPDATE content_gaps SET state = 'closed' WHERE id = $1`, gap.id)).rejects.toThrow(/gap_state/);
+  await db().$executeRawUnsafe(`UPDATE content_gaps SET state = 'dismissed' WHERE id = $1`, gap.id);
+  expect((await db().contentGap.findUniqueOrThrow({ where: { id: gap.id } })).state).toBe("dismissed");
+});

@@ -8,7 +8,7 @@ import { pageEditor } from "@/lib/site/admin-page";
 export const metadata = { title: "账号管理" };
 
 export default async function AccountsPage() {
-  await pageEditor("admin");
+  await pageEditor("accounts.list");
   const accounts = await listAccounts(getDb());
   return (
     <>

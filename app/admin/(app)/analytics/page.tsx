@@ -19,7 +19,7 @@ const rate = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 const rangeSchema = gapQuerySchema.pick({ from: true, to: true, region: true });
 
 export default async function AnalyticsPage({ searchParams }: Props) {
-  await pageEditor("reviewer");
+  await pageEditor("analytics.read");
   const sp = await searchParams;
   const raw = Object.fromEntries(["from", "to", "region"].map((k) => [k, typeof sp[k] === "string" && sp[k] ? sp[k] : undefined]));
   const parsed = rangeSchema.safeParse(raw);

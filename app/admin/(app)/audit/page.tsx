@@ -6,7 +6,7 @@ import { auditLabel } from "@/lib/domain/audit-actions";
 export const metadata = { title: "审计日志" };
 
 export default async function AuditPage() {
-  await pageEditor("admin");
+  await pageEditor("audit.read");
   const db = getDb();
   const events = await db.auditEvent.findMany({ orderBy: { id: "desc" }, take: 200 });
   const names = new Map((await db.user.findMany({ where: { id: { in: events.map((e) => e.actor) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));

@@ -11,7 +11,7 @@ import { CHINA_TIME_LABEL, chinaDateTime } from "@/lib/domain/dates";
 export const metadata = { title: "提问审核" };
 
 export default async function ModerationPage() {
-  await pageEditor("reviewer");
+  await pageEditor("question.moderate");
   const items = await pendingQuestions(getDb());
   // Existing questions that may be the same, as merge targets.
   const similar = await Promise.all(items.map((q) => suggest(q.title).catch(() => [])));

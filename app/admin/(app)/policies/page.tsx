@@ -12,7 +12,7 @@ import { adminPolicyPath } from "@/lib/urls";
 export const metadata = { title: "政策数据核实" };
 
 export default async function PoliciesPage() {
-  await pageEditor("reviewer");
+  await pageEditor("policy.history");
   const today = todayInChina();
   const first = (p: Awaited<ReturnType<typeof getPolicies>>[number]) => (needsCheck(p, today) ? 0 : 1);
   const policies = (await getPolicies()).sort((a, b) => first(a) - first(b) || a.region.localeCompare(b.region) || b.year - a.year);

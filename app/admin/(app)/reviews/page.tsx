@@ -8,7 +8,7 @@ import { adminReviewPath } from "@/lib/urls";
 export const metadata = { title: "待审核" };
 
 export default async function ReviewsPage() {
-  const editor = await pageEditor("reviewer");
+  const editor = await pageEditor("review.read");
   const items = await pendingReviews(getDb());
   return (
     <>

@@ -14,7 +14,7 @@ import { adminPolicyPath, adminQuestionPath, calculatorPath, questionPath } from
 export const metadata = { title: "可能过期的内容" };
 
 export default async function StalePage() {
-  await pageEditor("reviewer");
+  await pageEditor("stale.read");
   const today = todayInChina();
   const [answers, unchecked, policies] = await Promise.all([staleAnswers(getDb(), today), uncheckedAnswers(getDb(), today), getPolicies()]);
   const stalePolicies = policies

@@ -17,6 +17,6 @@ const accountSchema = z.object({
   license: z.string().trim().max(40).optional(),
 });
 
-export const GET = adminRoute({ role: "admin", action: "accounts.list" }, async () => ({ items: await listAccounts(getDb()) }));
+export const GET = adminRoute({ action: "accounts.list" }, async () => ({ items: await listAccounts(getDb()) }));
 
-export const POST = adminRoute({ role: "admin", action: "accounts.create", body: accountSchema }, async ({ body, editor }) => createAccount(getDb(), { ...body, by: editor.id }), 201);
+export const POST = adminRoute({ action: "accounts.create", body: accountSchema }, async ({ body, editor }) => createAccount(getDb(), { ...body, by: editor.id }), 201);

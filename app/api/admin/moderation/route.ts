@@ -5,4 +5,4 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = adminRoute({ role: "reviewer", action: "question.moderate" }, async () => ({ items: await pendingQuestions(getDb()) }));
+export const GET = adminRoute({ action: "question.moderate" }, async () => ({ items: await pendingQuestions(getDb()) }));

@@ -8,7 +8,7 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute({ role: "advisor", action: "preview", body: z.object({ body: z.string().max(200_000) }) }, async ({ body }) => ({
+export const POST = adminRoute({ action: "preview", body: z.object({ body: z.string().max(200_000) }) }, async ({ body }) => ({
   parts: await Promise.all(
     renderMarkdownParts(body.body).map(async (part) => (part.kind === "html" ? part : { kind: "calculator" as const, calculator: await embeddedCalculator(part.directive) })),
   ),

@@ -5,4 +5,4 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute({ role: "advisor", action: "question.create", body: newQuestionSchema }, ({ body, editor }) => createQuestion(getDb(), body, editor), 201);
+export const POST = adminRoute({ action: "question.create", body: newQuestionSchema }, ({ body, editor }) => createQuestion(getDb(), body, editor), 201);

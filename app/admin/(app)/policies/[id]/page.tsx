@@ -17,7 +17,7 @@ import { ADMIN_SECTIONS, adminPolicyChecksApiPath, calculatorPath, regionPath } 
 export const metadata = { title: "核实政策数据" };
 
 export default async function PolicyCheckPage({ params }: { params: Promise<{ id: string }> }) {
-  await pageEditor("reviewer");
+  await pageEditor("policy.history");
   const { id } = await params;
   const policy = (await getPolicies()).find((p) => p.id === decodeURIComponent(id));
   if (!policy) notFound();

@@ -5,7 +5,7 @@ import { CheckForm } from "@/components/admin/CheckForm";
 import { History } from "@/components/admin/History";
 import { AnswerCheckLine } from "@/components/AnswerCheckLine";
 import { getPublicArticle } from "@/lib/articles/read";
-import { hasRole } from "@/lib/auth/roles";
+import { may } from "@/lib/auth/roles";
 import { todayInChina } from "@/lib/domain/dates";
 import { statesFigures } from "@/lib/domain/freshness";
 import { answerHistory, myAnswer } from "@/lib/authoring/answers";
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ slug: string }> };
 const SCHEME: Record<string, string> = { outpatient: "门诊", inpatient: "住院", maternity: "生育" };
 
 export default async function EditPage({ params }: Props) {
-  const editor = await pageEditor();
+  const editor = await pageEditor("draft.read");
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const db = getDb();
@@ -62,7 +62,7 @@ export default async function EditPage({ params }: Props) {
         pendingReview={pendingReview}
       />
       <AliasesEditor slug={slug.data} initial={article.aliases} />
-      {hasRole(editor.role, "reviewer") ? <FigureChecks slug={slug.data} /> : null}
+      {may(editor.role, "answer.check") ? <FigureChecks slug={slug.data} /> : null}
       <h2>修订历史</h2>
       <History items={mine.answerId ? (await answerHistory(db, slug.data)).filter((r) => r.answerId === mine.answerId) : []} />
     </>

@@ -22,7 +22,7 @@ function calculatorLabel(attrs: string): string {
 }
 
 export default async function ReviewPage({ params }: Props) {
-  const editor = await pageEditor("reviewer");
+  const editor = await pageEditor("review.read");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
   const r = await reviewDetail(getDb(), id).catch((e) => {

@@ -18,6 +18,6 @@ const changeSchema = z
   })
   .strict();
 
-export const POST = adminRoute<typeof changeSchema, { id: string }>({ role: "admin", action: "accounts.update", body: changeSchema }, ({ editor, params, body }) =>
+export const POST = adminRoute<typeof changeSchema, { id: string }>({ action: "accounts.update", body: changeSchema }, ({ editor, params, body }) =>
   updateAccount(getDb(), params.id, body, editor.id),
 );

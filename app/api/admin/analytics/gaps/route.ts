@@ -7,7 +7,7 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = adminRoute({ role: "reviewer", action: "analytics.read" }, async ({ req }) => {
+export const GET = adminRoute({ action: "analytics.read" }, async ({ req }) => {
   const raw = Object.fromEntries([...new URL(req.url).searchParams].filter(([, v]) => v !== ""));
   const q = gapQuerySchema.safeParse(raw);
   if (!q.success) throw new AppError("invalid", `查询参数有误：${q.error.issues.map((i) => `${i.path.join(".")}：${i.message}`).join("；")}`);

@@ -5,4 +5,4 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute<typeof moderationSchema, { slug: string }>({ role: "reviewer", action: "question.moderate", body: moderationSchema }, ({ editor, params, body }) => moderateQuestion(getDb(), params.slug, body, editor));
+export const POST = adminRoute<typeof moderationSchema, { slug: string }>({ action: "question.moderate", body: moderationSchema }, ({ editor, params, body }) => moderateQuestion(getDb(), params.slug, body, editor));

@@ -19,8 +19,8 @@ function reviewId(raw: string): number {
   return id;
 }
 
-export const GET = adminRoute<undefined, { id: string }>({ role: "reviewer", action: "review.read" }, ({ params }) => reviewDetail(getDb(), reviewId(params.id)));
+export const GET = adminRoute<undefined, { id: string }>({ action: "review.read" }, ({ params }) => reviewDetail(getDb(), reviewId(params.id)));
 
-export const POST = adminRoute<typeof decisionSchema, { id: string }>({ role: "reviewer", action: "review.decide", body: decisionSchema }, async ({ editor, params, body }) => {
+export const POST = adminRoute<typeof decisionSchema, { id: string }>({ action: "review.decide", body: decisionSchema }, async ({ editor, params, body }) => {
   return decideReview(getDb(), reviewId(params.id), editor, body);
 });

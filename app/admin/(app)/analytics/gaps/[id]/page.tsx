@@ -42,7 +42,7 @@ function WindowRow({ name, w }: { name: string; w: HistoryWindow }) {
 }
 
 export default async function GapPage({ params }: { params: Promise<{ id: string }> }) {
-  await pageEditor("reviewer");
+  await pageEditor("analytics.read");
   const { id: raw } = await params;
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
   const gap = id ? await gapDetail(getDb(), id) : null;

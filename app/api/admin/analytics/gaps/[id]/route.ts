@@ -19,13 +19,13 @@ function gapId(raw: string): number {
   return id;
 }
 
-export const GET = adminRoute<undefined, { id: string }>({ role: "reviewer", action: "analytics.read" }, async ({ params }) => {
+export const GET = adminRoute<undefined, { id: string }>({ action: "analytics.read" }, async ({ params }) => {
   const gap = await gapDetail(getDb(), gapId(params.id));
   if (!gap) throw new AppError("not_found", "找不到这个内容缺口。");
   return { gap };
 });
 
-export const POST = adminRoute<typeof bodySchema, { id: string }>({ role: "reviewer", action: "gap.decide", body: bodySchema }, async ({ editor, params, body }) => {
+export const POST = adminRoute<typeof bodySchema, { id: string }>({ action: "gap.decide", body: bodySchema }, async ({ editor, params, body }) => {
   const id = gapId(params.id);
   if (body.action === "dismiss") {
     await dismissGap(getDb(), id, editor);

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 const id = z.coerce.number().int().positive();
 
 export const POST = adminRoute<typeof answerCheckInputSchema, { id: string }>(
-  { role: "reviewer", action: "answer.check", body: answerCheckInputSchema },
+  { action: "answer.check", body: answerCheckInputSchema },
   async ({ params, body, editor }) => {
     const answerId = id.safeParse(params.id);
     if (!answerId.success) throw new AppError("not_found", "找不到这条解答。");

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const aliasesSchema = z.object({ aliases: aliasListSchema }, { error: "请求内容必须包含相似问法列表" });
 
-export const PUT = adminRoute<typeof aliasesSchema, { slug: string }>({ role: "advisor", action: "article.aliases", body: aliasesSchema }, async ({ editor, params, body }) => {
+export const PUT = adminRoute<typeof aliasesSchema, { slug: string }>({ action: "article.aliases", body: aliasesSchema }, async ({ editor, params, body }) => {
   const db = getDb();
   const article = await db.article.findUnique({ where: { slug: params.slug }, select: { id: true } });
   if (!article) throw new AppError("not_found", `找不到问题 ${params.slug}。`);

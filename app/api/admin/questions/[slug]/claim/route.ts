@@ -5,4 +5,4 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute<undefined, { slug: string }>({ role: "advisor", action: "claim" }, ({ editor, params }) => claimQuestion(getDb(), params.slug, editor));
+export const POST = adminRoute<undefined, { slug: string }>({ action: "claim" }, ({ editor, params }) => claimQuestion(getDb(), params.slug, editor));

@@ -13,7 +13,7 @@ const draftSchema = z.object({
   baseRevisionId: z.number().int().nullable().optional(),
 });
 
-export const GET = adminRoute<undefined, { slug: string }>({ role: "advisor", action: "draft.read" }, async ({ editor, params }) => {
+export const GET = adminRoute<undefined, { slug: string }>({ action: "draft.read" }, async ({ editor, params }) => {
   const a = await myAnswer(getDb(), params.slug, editor);
   return {
     slug: a.article.slug,
@@ -23,7 +23,7 @@ export const GET = adminRoute<undefined, { slug: string }>({ role: "advisor", ac
   };
 });
 
-export const PUT = adminRoute<typeof draftSchema, { slug: string }>({ role: "advisor", action: "draft.save", body: draftSchema }, async ({ editor, params, body }) => {
+export const PUT = adminRoute<typeof draftSchema, { slug: string }>({ action: "draft.save", body: draftSchema }, async ({ editor, params, body }) => {
   const r = await saveMyDraft(getDb(), params.slug, editor, body);
   return { revision: r.baseRevisionId, answerId: r.answerId, version: r.version, savedAt: r.savedAt };
 });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const stateSchema = z.object({ state: statusSchema });
 
-export const POST = adminRoute<typeof stateSchema, { slug: string }>({ role: "reviewer", action: "article.state", body: stateSchema }, async ({ editor, params, body }) => {
+export const POST = adminRoute<typeof stateSchema, { slug: string }>({ action: "article.state", body: stateSchema }, async ({ editor, params, body }) => {
   const db = getDb();
   const article = await db.article.findUnique({ where: { slug: params.slug }, select: { id: true } });
   if (!article) throw new AppError("not_found", `找不到问题 ${params.slug}。`);

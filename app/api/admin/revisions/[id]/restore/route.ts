@@ -6,7 +6,7 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute<undefined, { id: string }>({ role: "advisor", action: "revision.restore" }, ({ editor, params }) => {
+export const POST = adminRoute<undefined, { id: string }>({ action: "revision.restore" }, ({ editor, params }) => {
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "找不到这个修订版本。");
   return restoreRevision(getDb(), id, editor);

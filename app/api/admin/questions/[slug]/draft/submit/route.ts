@@ -13,6 +13,6 @@ const submitSchema = z
   })
   .optional();
 
-export const POST = adminRoute<typeof submitSchema, { slug: string }>({ role: "advisor", action: "draft.submit", body: submitSchema }, ({ editor, params, body }) =>
+export const POST = adminRoute<typeof submitSchema, { slug: string }>({ action: "draft.submit", body: submitSchema }, ({ editor, params, body }) =>
   submitMyDraft(getDb(), params.slug, editor, { summary: body?.summary, baseDraftVersion: body?.baseDraftVersion }),
 );
