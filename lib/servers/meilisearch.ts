@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { env } from "../env.ts";
 import { listenAddress, reachHost } from "./address.ts";
 import { freePort } from "./free-port.ts";
-import { loadOrCreateSecret } from "./secrets.ts";
+import { loadOrCreateSecret } from "../secrets.mjs";
 
 export type RunningMeili = {
   url: string;

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 import { reachHost } from "./address.ts";
 import { freePort } from "./free-port.ts";
-import { loadOrCreateSecret } from "./secrets.ts";
+import { loadOrCreateSecret } from "../secrets.mjs";
 
 export type RunningPostgres = {
   url: string;

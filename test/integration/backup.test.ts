@@ -21,7 +21,8 @@ it("restores a backup of Postgres and Meilisearch and checks it against the back
     return { code, out: c.lines.join("\n") };
   };
 
-  expect((await run("ingest.ts")).code).toBe(0);
+  const ingest = await run("ingest.ts");
+  expect(ingest.code, ingest.out).toBe(0);
   const backup = await run("backup.ts", ["--out", join(dataDir, "b1")]);
   expect(backup.out).toMatch(/backup written to .*b1: 3 articles, fingerprint ([0-9a-f]{16})/);
   expect(backup.code).toBe(0);
