@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import { withOutagesAs503 } from "./web-server/http.mjs";
+import { trustedProxies, withOutagesAs503 } from "./web-server/http.mjs";
 
 // Before Next loads: it picks React's production build by this, as `next start` sets it.
 process.env.NODE_ENV = "production";
@@ -19,7 +19,8 @@ const app = next({ dev: false, dir: new URL("..", import.meta.url).pathname, hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer(withOutagesAs503(handle, randomUUID));
+// X-Forwarded-For is believed only from these (none by default): the socket's peer is the client.
+const server = createServer(withOutagesAs503(handle, randomUUID, { trusted: trustedProxies(process.env.TRUSTED_PROXIES) }));
 // As `next start` does: keep-alive longer than a typical load balancer's idle timeout.
 server.keepAliveTimeout = 65_000;
 server.listen(port, values.hostname, () => console.log(`ready on http://${values.hostname}:${port}`));

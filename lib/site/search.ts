@@ -2,7 +2,7 @@
 // questions beside narrow results, and every query logged for content-gap reports. Pages and route
 // handlers call this; it composes lib/search with the stores and the content's vocabulary.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { newQueryId } from "../analytics/query-id.ts";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../content/load.ts";
 import { type Db, getDb, getPublicDb } from "../db/client.ts";
@@ -158,7 +158,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
   const result = cached ? { ...value.result, tookMs: Math.round(performance.now() - started) } : value.result;
   let queryId: string | null = null;
   if (opts.log !== false && env().SEARCH_LOG === "on" && !opts.client?.bot && result.query.kind !== "empty" && p.page === 1) {
-    queryId = randomUUID();
+    queryId = newQueryId();
     logSearch(getDb(), {
       queryId,
       query: result.query.display,

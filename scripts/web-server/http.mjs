@@ -1,8 +1,77 @@
 // What scripts/web-server.mjs adds around Next's request handler, kept apart so that it can be tested
 // with a plain Node http server. Plain JavaScript: the web server starts Next, so Next cannot compile it.
+import { BlockList, isIP } from "node:net";
 
 /** Given to each request by the server, so that instrumentation.ts can mark the one whose render failed. */
 export const REQUEST_ID_HEADER = "x-yibao-request";
+
+/**
+ * The client's address as this server established it: the socket's peer, or what a trusted proxy
+ * (TRUSTED_PROXIES) says in X-Forwarded-For. Whatever a client sends under this name is replaced, so
+ * the limits keyed on it (lib/site/client.ts, sign-in) cannot be sidestepped with a made-up header.
+ */
+export const CLIENT_HEADER = "x-yibao-client";
+
+/** Set while this server runs Next in its process: route handlers then believe CLIENT_HEADER. */
+const SERVED = Symbol.for("yibao.client-header");
+
+/**
+ * TRUSTED_PROXIES (comma-separated addresses or CIDR ranges, IPv4 or IPv6) as a BlockList; null when
+ * empty. Throws on an entry that is neither (lib/env.ts refuses it at start-up too).
+ */
+export function trustedProxies(value) {
+  const entries = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (!entries.length) return null;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split("/");
+    const family = isIP(address ?? "");
+    if (!family || extra !== undefined || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    const type = family === 6 ? "ipv6" : "ipv4";
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
+}
+
+/** "::ffff:127.0.0.1" (an IPv4 client of a dual-stack socket) as 127.0.0.1; anything not an IP as null. */
+function plainAddress(raw) {
+  const a = (raw ?? "").trim().replace(/^\[|\]$/g, "");
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a)?.[1];
+  const address = v4 ?? a;
+  return isIP(address) ? address : null;
+}
+
+function isTrusted(list, address) {
+  return list.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
+}
+
+/**
+ * Who sent the request: the socket's peer unless it is a trusted proxy; then X-Forwarded-For read from
+ * the right (each trusted proxy appends the address it saw), the first hop that is not a trusted proxy.
+ * What a client writes at the left of the header itself is never reached.
+ */
+export function clientAddress(socketAddress, forwardedFor, trusted) {
+  let client = plainAddress(socketAddress) ?? "unknown";
+  if (!trusted || client === "unknown" || !isTrusted(trusted, client)) return client;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? "").split(",");
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = plainAddress(hops[i]);
+    if (!hop) break; // garbage written by the client: the last address vouched for stands
+    client = hop;
+    if (!isTrusted(trusted, hop)) break;
+  }
+  return client;
+}
+
+/**
+ * The largest body any route takes (a draft: lib/site/body.ts, whose unit test keeps this above every
+ * route's limit). A larger declared Content-Length is refused here, before Next reads a byte; routes
+ * check their own, smaller limits and count bodies sent without a length while they stream.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const TOO_LARGE_BODY = JSON.stringify({ error: "too_large", message: "请求内容太大，请缩短后再试。" });
 
 /** Requests whose render failed for want of the database, marked by instrumentation.ts (same process, so a global). */
 export function unavailableRequests() {
@@ -41,8 +110,10 @@ export function brokenEscapeResponse(url) {
  * Wraps a request handler: a response that would be a 500 because the render failed for want of the
  * database (its request marked in unavailableRequests) is a 503 with Retry-After instead.
  */
-export function withOutagesAs503(handle, newId) {
+export function withOutagesAs503(handle, newId, options = {}) {
   const unavailable = unavailableRequests();
+  const trusted = options.trusted ?? null;
+  globalThis[SERVED] = true;
   return (req, res) => {
     const broken = brokenEscapeResponse(req.url);
     if (broken) {
@@ -50,6 +121,13 @@ export function withOutagesAs503(handle, newId) {
       res.end(broken.body);
       return;
     }
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      // Closing the connection: the body is never read, not even to be thrown away.
+      res.writeHead(413, { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8", connection: "close" });
+      res.end(TOO_LARGE_BODY);
+      return;
+    }
+    req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted); // replaces whatever a client sent
     const id = newId();
     req.headers[REQUEST_ID_HEADER] = id; // replaces whatever a client sent
     const writeHead = res.writeHead;
@@ -65,3 +143,4 @@ export function withOutagesAs503(handle, newId) {
     return handle(req, res);
   };
 }
+
