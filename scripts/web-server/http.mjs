@@ -1,6 +1,8 @@
 // What scripts/web-server.mjs adds around Next's request handler, kept apart so that it can be tested
 // with a plain Node http server. Plain JavaScript: the web server starts Next, so Next cannot compile it.
+import { createHash } from "node:crypto";
 import { BlockList, isIP } from "node:net";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 /** Given to each request by the server, so that instrumentation.ts can mark the one whose render failed. */
 export const REQUEST_ID_HEADER = "x-yibao-request";
@@ -140,7 +142,110 @@ export function withOutagesAs503(handle, newId, options = {}) {
       return writeHead.call(this, status, ...rest);
     };
     res.once("close", () => unavailable.delete(id));
+    withInlineScriptHashes(req, res);
     return handle(req, res);
   };
 }
 
+// A cached page (a question, a landing page, the 404, a follow link: rendered once for everyone, or
+// without the proxy) cannot carry a per-request nonce, and Next writes its bootstrap and its RSC payload
+// as inline scripts that differ per page. next.config.ts gives those pages `script-src 'self'
+// 'unsafe-inline'`, which `next dev` and `next start` keep; this server replaces 'unsafe-inline' with the
+// sha256 of each inline script of the very HTML it sends, so an injected <script> (a sanitiser slip)
+// would not run. The hashes of a page are kept per path and ETag: a page served again is not read again.
+const UNSAFE_INLINE_SCRIPTS = /(^|;)(\s*script-src\s[^;]*)'unsafe-inline'/;
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const hashCache = new Map();
+const HASH_CACHE_MAX = 2000;
+
+/** The 'sha256-…' sources of every inline script in an HTML document. */
+export function inlineScriptHashes(html) {
+  const out = new Set();
+  for (const m of html.matchAll(INLINE_SCRIPT)) out.add(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+  return [...out];
+}
+
+/** The policy with the hashes in place of 'unsafe-inline' for scripts. */
+export function withHashes(policy, hashes) {
+  return policy.replace(UNSAFE_INLINE_SCRIPTS, (_, sep, head) => `${sep}${head}${hashes.join(" ")}`).replace(/\s+;/g, ";").replace(/ {2,}/g, " ");
+}
+
+function decode(body, encoding) {
+  if (!encoding || encoding === "identity") return body;
+  if (encoding === "gzip") return gunzipSync(body);
+  if (encoding === "br") return brotliDecompressSync(body);
+  if (encoding === "deflate") return inflateSync(body);
+  return null;
+}
+
+function withInlineScriptHashes(req, res) {
+  if (req.method !== "GET") return;
+  const writeHead = res.writeHead;
+  const write = res.write;
+  const end = res.end;
+  const flushHeaders = res.flushHeaders;
+  // Decided at the head: "pass" (anything but a cached-policy HTML page, or hashes already known) or
+  // "hold" (collect the body, then hash it). Never restored to the originals: Next's compression wraps
+  // these methods after this does, and must keep its wrappers.
+  let mode = null;
+  let held = null;
+  const chunks = [];
+  res.writeHead = function (status, ...rest) {
+    if (mode === "pass") return writeHead.call(this, status, ...rest);
+    if (mode === "hold") return this;
+    const policy = String(this.getHeader("content-security-policy") ?? "");
+    const html = /^text\/html/.test(String(this.getHeader("content-type") ?? ""));
+    if (!html || !UNSAFE_INLINE_SCRIPTS.test(policy) || /'nonce-/.test(policy)) {
+      mode = "pass";
+      return writeHead.call(this, status, ...rest);
+    }
+    const etag = this.getHeader("etag");
+    const known = etag ? hashCache.get(`${req.url}\0${etag}`) : undefined;
+    if (known || status === 304 || status === 204) {
+      // A 304 whose page this process has not sent yet keeps the fallback: no body to read hashes from.
+      if (known) this.setHeader("content-security-policy", withHashes(policy, known));
+      mode = "pass";
+      return writeHead.call(this, status, ...rest);
+    }
+    mode = "hold";
+    held = [status, ...rest];
+    return this;
+  };
+  res.flushHeaders = function () {
+    if (mode !== "hold") return flushHeaders.call(this);
+  };
+  res.write = function (chunk, encoding, cb) {
+    // Node's implicit writeHead (a write before any): decide first, or the body would go out headless.
+    if (mode === null && !this.headersSent) this.writeHead(this.statusCode);
+    if (mode !== "hold") return write.call(this, chunk, encoding, cb);
+    if (chunk?.length) chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    (typeof encoding === "function" ? encoding : cb)?.();
+    return true;
+  };
+  res.end = function (chunk, encoding, cb) {
+    if (mode === null && !this.headersSent) this.writeHead(this.statusCode);
+    if (mode !== "hold") return end.call(this, chunk, encoding, cb);
+    mode = "pass";
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    const body = Buffer.concat(chunks);
+    const policy = String(this.getHeader("content-security-policy"));
+    let plain = null;
+    try {
+      plain = decode(body, String(this.getHeader("content-encoding") ?? "").trim().toLowerCase());
+    } catch {
+      plain = null;
+    }
+    if (plain) {
+      const hashes = inlineScriptHashes(plain.toString("utf8"));
+      const etag = this.getHeader("etag");
+      if (etag) {
+        if (hashCache.size >= HASH_CACHE_MAX) hashCache.delete(hashCache.keys().next().value);
+        hashCache.set(`${req.url}\0${etag}`, hashes);
+      }
+      this.setHeader("content-security-policy", withHashes(policy, hashes));
+    }
+    writeHead.call(this, ...held);
+    const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : cb;
+    return end.call(this, body, done);
+  };
+}
