@@ -31,8 +31,10 @@ const defaultDeps: HttpDeps = { policies: getPolicies, today: () => todayInChina
 
 type ErrorBody = { error: string; message: string; fields?: FieldErrors; [extra: string]: unknown };
 
-function fail(status: number, body: ErrorBody): Response {
-  return Response.json(body, { status });
+/** The API's one error shape (docs/API.md): per-field messages as `[{ path, message }]`, "ytd.fundPaid" → ["ytd", "fundPaid"]. */
+function fail(status: number, { fields, ...body }: ErrorBody): Response {
+  const list = fields ? Object.entries(fields).flatMap(([key, messages]) => messages.map((message) => ({ path: key.split("."), message }))) : undefined;
+  return Response.json({ ...body, ...(list ? { fields: list } : {}) }, { status });
 }
 
 async function loadOr503(deps: HttpDeps): Promise<Policy[] | Response> {
