@@ -124,9 +124,12 @@ export function withOutagesAs503(handle, newId, options = {}) {
       return;
     }
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-      // Closing the connection: the body is never read, not even to be thrown away.
-      res.writeHead(413, { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8", connection: "close" });
+      // Answered at once, and the body is never read: the upload stalls against TCP's window while the
+      // client reads the 413, and the connection is cut a moment later. (Closing it with the answer would
+      // reset it under the client's upload before the client had read the 413.)
+      res.writeHead(413, { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8" });
       res.end(TOO_LARGE_BODY);
+      setTimeout(() => req.socket.destroy(), 2000).unref();
       return;
     }
     req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted); // replaces whatever a client sent
