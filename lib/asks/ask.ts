@@ -14,7 +14,7 @@ import { ASKED } from "../domain/visibility.ts";
 import { isRegionCode, NATIONWIDE } from "../regions/index.ts";
 import { followPath } from "../urls.ts";
 import { maskPersonalData, PII_LABELS, type PiiKind } from "./mask.ts";
-import { storableText } from "../search/log.ts";
+import { isStorableText, TEXT_MESSAGE } from "../domain/text.ts";
 import { hasSpamLinks } from "./spam.ts";
 import { ASK_LIMITS, takeToken } from "./throttle.ts";
 import { askFollowToken, hashToken, newFollowToken } from "./token.ts";
@@ -24,8 +24,10 @@ export const TITLE_MIN = 5;
 export const TITLE_MAX = 60;
 export const QUESTION_MAX = 2000;
 
-// NUL and unpaired surrogates cannot be stored in Postgres text: dropped before anything else.
-const text = (what: string) => z.string({ error: `${what}应为文字` }).overwrite(storableText);
+// The one text rule (lib/domain/text.ts): NUL and unpaired surrogates, which Postgres text cannot hold,
+// are refused with a Chinese message. The transport applies it to every body first; this keeps the
+// verb safe when called from elsewhere.
+const text = (what: string) => z.string({ error: `${what}应为文字` }).refine(isStorableText, TEXT_MESSAGE);
 
 export const askSchema = z.object({
   title: text("问题").trim().min(TITLE_MIN, `问题至少写 ${TITLE_MIN} 个字`).max(TITLE_MAX, `问题最多 ${TITLE_MAX} 个字，细节可以写在补充说明里`),

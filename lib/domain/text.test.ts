@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorable, idParam, isStorableText, textSchema } from "./text.ts";
+import { findUnstorable, idParam, isStorableText } from "./text.ts";
 
 describe("the text rule", () => {
   it.each([["医保\u0000报销", false], ["半个\uD800字", false], ["\uDC00开头", false], ["表情😀可以", true], ["普通文字", true]])("%j storable: %s", (s, ok) => {
     expect(isStorableText(s)).toBe(ok);
-    expect(textSchema.safeParse(s).success).toBe(ok);
   });
 
   it("finds the first unstorable string anywhere in a body, keys included", () => {

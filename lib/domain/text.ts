@@ -2,7 +2,6 @@
 // Postgres cannot store either in text (NUL is refused outright, a lone surrogate has no UTF-8 form),
 // so letting one through turned bad input into a 5xx deep inside a write. Refused at the boundary with
 // a Chinese message naming the field instead. Pure.
-import { z } from "zod";
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -12,9 +11,6 @@ export const TEXT_MESSAGE = "含有无法保存的字符（空字符或不完整
 export function isStorableText(s: string): boolean {
   return !UNSTORABLE.test(s);
 }
-
-/** A string field: text that Postgres can store. */
-export const textSchema = z.string({ error: "应为文字" }).refine(isStorableText, TEXT_MESSAGE);
 
 /** The path of the first string (key or value) in a parsed JSON value that is not storable, or null. */
 export function findUnstorable(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
