@@ -28,3 +28,10 @@ it("reads several Meilisearch instances, one address to listen on, and a read re
   expect(readEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
   expect(() => readEnv({ DATABASE_REPLICA_URL: "http://x" })).toThrow(/DATABASE_REPLICA_URL/);
 });
+
+it("trusts no proxy by default, and refuses a TRUSTED_PROXIES entry that is no address or range", () => {
+  expect(readEnv({}).TRUSTED_PROXIES).toBeUndefined();
+  expect(readEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.2 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "127.0.0.2", "fd00::/8"]);
+  expect(() => readEnv({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
+  expect(() => readEnv({ TRUSTED_PROXIES: "lb.example" })).toThrow(/TRUSTED_PROXIES/);
+});

@@ -1,6 +1,7 @@
 // Every setting of the project, validated once. The web process, the worker and the scripts all read
 // their configuration here and nowhere else; an invalid value stops start-up with a message naming the
 // variable. Everything has a default that works on a developer's machine.
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -49,10 +50,21 @@ const schema = z.object({
     .transform((s) => s.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "each must be an http(s):// URL" })))
     .optional(),
+  /** Lets Prometheus scrape GET /metrics from another machine (Authorization: Bearer …); loopback needs none. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   /** /api/health/ready fails when no outbox worker wrote its heartbeat for this many seconds. */
   READY_WORKER_SECONDS: int(5, 3600).default(30),
   /** /api/health/ready fails when a search feed's oldest unapplied change is older than this. */
   READY_FEED_LAG_SECONDS: int(1, 86_400).default(60),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges); none by
+   * default, and then the socket's peer is the client. The web server reads it (scripts/web-server/http.mjs).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isProxyEntry, "each must be an IP address or a CIDR range such as 10.0.0.0/8")))
+    .optional(),
   /** Sign-in (and password change) attempts per client and minute before 429. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: int(1, 1000).default(5),
   /** Signs session cookies; `npm start` generates one into DATA_DIR when unset. */
@@ -66,6 +78,13 @@ const schema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "each must be an http(s):// URL" })).min(1))
     .optional(),
 });
+
+function isProxyEntry(entry: string): boolean {
+  const [address, bits, extra] = entry.split("/");
+  const family = isIP(address ?? "");
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 export type Env = z.infer<typeof schema> & {
   dataDir: string;

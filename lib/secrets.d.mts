@@ -8,4 +8,5 @@ export function storedSecret(env: SecretSource & { dataDir: string }, kind: Secr
 export function missingSecrets(source: SecretSource): string[];
 export function missingSecretsMessage(missing: string[]): string;
 export function authSecret(env: SecretSource): string;
+export function signingSecret(env: SecretSource): string;
 export function holdsRevalidateSecret(env: SecretSource, header: string | null | undefined): boolean;

@@ -54,6 +54,17 @@ export function authSecret(env) {
   return given(env, "auth") ?? randomBytes(32).toString("hex");
 }
 
+let signingFallback;
+
+/**
+ * What server-made tokens are signed with (search query ids, merged asks' follow links): the auth secret,
+ * which every instance shares; a process without one (a CLI, a test) gets a random one for its own life,
+ * so its tokens are unguessable and only it recognises them.
+ */
+export function signingSecret(env) {
+  return given(env, "auth") ?? (signingFallback ??= randomBytes(32).toString("hex"));
+}
+
 /** Whether `header` proves the caller holds REVALIDATE_SECRET (constant time); never, when it is unset. */
 export function holdsRevalidateSecret(env, header) {
   const secret = given(env, "revalidate");

@@ -11,7 +11,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { missingSecrets, missingSecretsMessage } from "../lib/secrets.mjs";
 import { observeRequest } from "../lib/ops/metrics-registry.mjs";
-import { withOutagesAs503 } from "./web-server/http.mjs";
+import { trustedProxies, withOutagesAs503 } from "./web-server/http.mjs";
 import { stopGracefully } from "./web-server/shutdown.mjs";
 
 // Before anything else: without the shared secrets every instance would sign sessions with its own
@@ -43,7 +43,8 @@ const app = next({ dev: false, dir: new URL("..", import.meta.url).pathname, hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const handler = withOutagesAs503(handle, randomUUID);
+// X-Forwarded-For is believed only from these (none by default): the socket's peer is the client.
+const handler = withOutagesAs503(handle, randomUUID, { trusted: trustedProxies(process.env.TRUSTED_PROXIES) });
 // Every request counted by route group and status, with its duration (GET /metrics, lib/ops/metrics.ts).
 const server = createServer((req, res) => {
   observeRequest(req, res);

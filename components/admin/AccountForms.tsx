@@ -15,7 +15,7 @@ export function AccountForms() {
           const f = new FormData(form);
           if (f.get("newPassword") !== f.get("repeat")) return setMessage({ text: "两次输入的新密码不一致。", ok: false });
           const r = await adminFetch(API_PATHS.changePassword, { method: "POST", body: { currentPassword: f.get("currentPassword"), newPassword: f.get("newPassword"), revokeOtherSessions: true } });
-          setMessage(r.ok ? { text: "密码已修改，其他设备上的登录已退出。", ok: true } : { text: r.status === 400 || r.status === 401 ? "当前密码不正确，或新密码太短（至少 10 个字符）。" : r.message, ok: false });
+          setMessage(r.ok ? { text: "密码已修改，其他设备上的登录已退出。", ok: true } : { text: r.message, ok: false });
           if (r.ok) form.reset();
         }}
       >

@@ -19,7 +19,7 @@ export function SignInForm({ next }: { next: string }) {
         const r = await adminFetch(API_PATHS.signIn, { method: "POST", body: { email: form.get("email"), password: form.get("password") } });
         setBusy(false);
         if (r.ok) router.replace(next);
-        else setError(r.status === 401 ? "邮箱或密码不正确。" : r.status === 429 ? "尝试次数过多，请一分钟后再试。" : r.message);
+        else setError(r.message);
       }}
     >
       <label>

@@ -38,11 +38,16 @@ function isEstimateView(value: unknown): value is EstimateView {
   return typeof value === "object" && value !== null && typeof (value as { fund?: unknown }).fund === "number";
 }
 
+/** The API's `fields: [{ path, message }]` as messages per field name ("ytd.fundPaid"). */
 function toFieldErrors(value: unknown): FieldErrors {
-  if (typeof value !== "object" || value === null) return {};
-  const fields: FieldErrors = {};
-  for (const [key, messages] of Object.entries(value)) {
-    if (Array.isArray(messages)) fields[key] = messages.map(String);
+  if (!Array.isArray(value)) return {};
+  // No prototype: a field named "__proto__" or "constructor" is a field like any other.
+  const fields: FieldErrors = Object.create(null);
+  for (const f of value as { path?: unknown; message?: unknown }[]) {
+    if (!Array.isArray(f?.path) || typeof f.message !== "string") continue;
+    const key = f.path.join(".");
+    // Own keys only: a field named "constructor" must not find Object.prototype's.
+    (Object.hasOwn(fields, key) ? fields[key]! : (fields[key] = [])).push(f.message);
   }
   return fields;
 }

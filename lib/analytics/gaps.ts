@@ -73,13 +73,28 @@ export async function rebuildGaps(db: Db): Promise<number> {
   });
 }
 
-export const gapQuerySchema = z.object({
+export const gapFieldsSchema = z.object({
   from: z.iso.date({ error: "from 应为日期，例如 2026-11-01" }).optional(),
   to: z.iso.date({ error: "to 应为日期，例如 2026-11-30" }).optional(),
   region: z.string().regex(/^\d{6}$/, "地区代码应为六位数字").refine(isRegionCode, "地区代码无效").optional(),
   state: z.enum(GapState, { error: "state 应为 open、dismissed 或 converted" }).optional(),
   limit: z.coerce.number({ error: "limit 应为数字" }).int().min(1).max(500).default(100),
 });
+
+/** A date range no longer than the search log keeps (SEARCH_LOG_RETENTION_DAYS), from before to. */
+export function withinRetention<S extends z.ZodType<{ from?: string; to?: string }>>(schema: S) {
+  return schema.superRefine((q, ctx) => {
+  // Nothing older than the retention window is in the log: a wider range only costs (year 0001 to 9999
+  // once took 16 s and an 84 MB CSV).
+  const { from, to } = dateRange(q);
+  const days = Math.round((to.getTime() - from.getTime()) / 86_400_000);
+  const max = env().SEARCH_LOG_RETENTION_DAYS;
+  if (days < 1) ctx.addIssue({ code: "custom", path: ["from"], message: "开始日期不能晚于结束日期" });
+  else if (days > max) ctx.addIssue({ code: "custom", path: ["from"], message: `日期范围最长 ${max} 天（搜索记录只保留这么久）` });
+  });
+}
+
+export const gapQuerySchema = withinRetention(gapFieldsSchema);
 export type GapQuery = z.infer<typeof gapQuerySchema>;
 
 export type Gap = {

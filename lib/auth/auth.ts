@@ -5,14 +5,17 @@ import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../db/client.ts";
 import { env } from "../env.ts";
 import { authSecret } from "../secrets.mjs";
+import { CLIENT_HEADER } from "../site/client.ts";
 import { trustedOrigins } from "./origins.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
 import { API_PATHS } from "../urls.ts";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password-strength.ts";
+import { clearSignInFailures, recordSignInFailure, signInWait } from "./sign-in-limit.ts";
 
 // OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -35,8 +38,8 @@ function createAuth(databaseUrl: string | undefined) {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
       password: { hash: hashPassword, verify: ({ hash: stored, password }) => verify(stored, password) },
       revokeSessionsOnPasswordReset: true,
     },
@@ -60,6 +63,9 @@ function createAuth(databaseUrl: string | undefined) {
     advanced: {
       database: { generateId: () => randomUUID() },
       useSecureCookies: e.siteUrl.startsWith("https://"),
+      // The address the web server established (never X-Forwarded-For from just anyone): the per-client
+      // limit and the sessions' recorded address use it. app/api/auth sets it for every request.
+      ipAddress: { ipAddressHeaders: [CLIENT_HEADER] },
     },
     databaseHooks: {
       session: {
@@ -71,9 +77,31 @@ function createAuth(databaseUrl: string | undefined) {
       },
     },
     hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-in/email" && typeof ctx.body?.email === "string") {
+          // Per account, across clients: a wait that grows with the failures (lib/auth/sign-in-limit.ts).
+          const wait = await signInWait(db, ctx.body.email, clientAddressOf(ctx.headers));
+          if (wait > 0) {
+            throw new APIError("TOO_MANY_REQUESTS", { code: "SIGN_IN_DELAYED", message: `这个账号最近多次登录失败，请 ${wait} 秒后再试。` }, { "Retry-After": String(wait) });
+          }
+        }
+        if (ctx.path === "/change-password" && typeof ctx.body?.newPassword === "string") {
+          const session = await getSessionFromCtx(ctx);
+          const problem = passwordProblem(ctx.body.newPassword, { email: session?.user.email, name: session?.user.name });
+          if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: problem });
+        }
+      }),
       after: createAuthMiddleware(async (ctx) => {
         // A failed sign-in is worth an audit line (who tried which account), never the password.
-        if (ctx.path === "/sign-in/email" && ctx.context.returned instanceof Error) {
+        const returned = ctx.context.returned;
+        if (ctx.path === "/sign-in/email" && typeof ctx.body?.email === "string") {
+          if (returned instanceof APIError && returned.statusCode === 401) {
+            await recordSignInFailure(db, ctx.body.email, clientAddressOf(ctx.headers));
+          } else if (!(returned instanceof Error)) {
+            await clearSignInFailures(db, ctx.body.email);
+          }
+        }
+        if (ctx.path === "/sign-in/email" && returned instanceof Error) {
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 200) : null;
           await db.auditEvent.create({ data: { actor: "anonymous", action: AUDIT.signInFailed, data: { email } } });
         }
@@ -84,6 +112,10 @@ function createAuth(databaseUrl: string | undefined) {
       }),
     },
   });
+}
+
+function clientAddressOf(headers: Headers | undefined): string {
+  return headers?.get(CLIENT_HEADER) ?? "unknown";
 }
 
 export type Auth = ReturnType<typeof createAuth>;

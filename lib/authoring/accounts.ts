@@ -3,6 +3,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getAuth } from "../auth/auth.ts";
+import { passwordProblem } from "../auth/password-strength.ts";
 import type { Role } from "../auth/roles.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../domain/errors.ts";
@@ -36,7 +37,9 @@ export async function createAccount(db: Db, input: NewAccount, databaseUrl?: str
   const email = input.email.trim().toLowerCase();
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("conflict", `邮箱 ${email} 已有账号。`);
   const password = input.password ?? randomBytes(12).toString("base64url");
-  if (password.length < 10) throw new AppError("invalid", "密码至少 10 个字符。", [{ path: ["password"], message: "密码至少 10 个字符" }]);
+  // A generated password is 16 random characters; one chosen by a person must be hard to guess.
+  const problem = input.password === undefined ? null : passwordProblem(password, { email, name: input.name });
+  if (problem) throw new AppError("invalid", problem, [{ path: ["password"], message: problem }]);
   const ctx = await getAuth(databaseUrl).$context;
   const advisorId = await advisorIdFor(db, input.name, email);
   await db.advisor.create({

@@ -3,6 +3,8 @@ import "server-only";
 import { z } from "zod";
 import { createArticle } from "../articles/revisions.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
+import { AppError } from "../domain/errors.ts";
 import { frontmatterSchema, insuranceSchema } from "../domain/schema.ts";
 import { toSyllables } from "../query/pinyin.ts";
 import type { Editor } from "./session.ts";
@@ -29,8 +31,23 @@ export async function freeSlug(db: DbOrTx, title: string): Promise<string> {
   }
 }
 
+/** A slug taken between looking and writing (a same-titled question created at once): worth another try. */
+export function isSlugRace(e: unknown): boolean {
+  return (e instanceof AppError && e.code === "conflict") || isUniqueViolation(e);
+}
+
 export async function createQuestion(db: Db, input: NewQuestion, editor: Editor): Promise<{ slug: string; changed: Changed }> {
-  const slug = await freeSlug(db, input.title);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createQuestionAs(db, await freeSlug(db, input.title), input, editor);
+    } catch (e) {
+      if (!isSlugRace(e)) throw e;
+      if (attempt >= 4) throw new AppError("conflict", "同时有其他同名问题在创建，请稍后重试。");
+    }
+  }
+}
+
+async function createQuestionAs(db: Db, slug: string, input: NewQuestion, editor: Editor): Promise<{ slug: string; changed: Changed }> {
   const { id } = await createArticle(db, {
     by: editor.id,
     article: newQuestion({ slug, ...input }),

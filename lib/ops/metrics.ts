@@ -29,6 +29,7 @@ function withStoreGauges() {
     labelNames: ["meilisearch"],
     registers,
     collect() {
+      this.reset();
       return read(async () => {
         const instances = getIndexes().map(instanceOf);
         const lag = await feedLag(getDb(), instances);
@@ -36,25 +37,31 @@ function withStoreGauges() {
       });
     },
   });
+  // Labelled by the worker's pid so that, with no worker ever seen, the series is absent (an unlabelled
+  // gauge would say 0: "seen just now") and absent() in the alert rules sees it.
   new Gauge({
     name: "yibao_worker_last_seen_seconds",
     help: "Seconds since an outbox worker last wrote its heartbeat",
+    labelNames: ["pid"],
     registers,
     collect() {
+      this.reset();
       return read(async () => {
         const h = await lastHeartbeat(getDb());
-        if (h) this.set(h.ageSeconds);
+        if (h) this.set({ pid: String(h.heartbeat.pid) }, h.ageSeconds);
       });
     },
   });
   new Gauge({
     name: "yibao_worker_search_pass_seconds",
     help: "How long the worker's last pass of the first search feed took",
+    labelNames: ["pid"],
     registers,
     collect() {
+      this.reset();
       return read(async () => {
         const h = await lastHeartbeat(getDb());
-        if (h?.heartbeat.lastFeedMs != null) this.set(h.heartbeat.lastFeedMs / 1000);
+        if (h?.heartbeat.lastFeedMs != null) this.set({ pid: String(h.heartbeat.pid) }, h.heartbeat.lastFeedMs / 1000);
       });
     },
   });

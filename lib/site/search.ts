@@ -3,7 +3,7 @@
 // handlers call this; it composes lib/search with the stores and the content's vocabulary.
 import "server-only";
 import { countSearch } from "../ops/metrics.ts";
-import { randomUUID } from "node:crypto";
+import { newQueryId } from "../analytics/query-id.ts";
 import { neighboursIn } from "../articles/relations.ts";
 import { loadLexiconWords, loadSearchVocabulary } from "../content/load.ts";
 import { type Db, getDb, getPublicDb } from "../db/client.ts";
@@ -199,7 +199,7 @@ export async function runSearch(p: SearchParams, opts: { log?: boolean; client?:
   countSearch({ mode: result.mode, cached, total: result.total, fallbackCause: result.fallbackCause });
   let queryId: string | null = null;
   if (opts.log !== false && env().SEARCH_LOG === "on" && !opts.client?.bot && result.query.kind !== "empty" && p.page === 1) {
-    queryId = randomUUID();
+    queryId = newQueryId();
     logSearch(getDb(), {
       queryId,
       query: result.query.display,

@@ -10,11 +10,13 @@
 // defence) would not run.
 //
 // Cached pages (questions, landing pages, about, and the prerendered 404: rendered once, served to everyone, see
-// lib/site/page-cache.ts) cannot carry a per-request nonce, and their inline RSC payload differs per page,
-// so no fixed hash matches it either. They allow inline scripts from the page itself and nothing else:
-// scripts only from this origin, no eval, no plugins, no framing, no <base>. What an attacker would need
-// — markup that survives the sanitiser — is what the sanitiser and the escaped JSON-LD keep out, and
-// these pages reflect nothing from the request.
+// lib/site/page-cache.ts; and the follow page, which the proxy does not run for) cannot carry a
+// per-request nonce, and their inline RSC payload differs per page, so no fixed hash matches it either.
+// The policy set here says 'unsafe-inline' for scripts, and the web server (scripts/web-server/http.mjs)
+// replaces it with the sha256 of every inline script of the HTML it actually sends: an injected
+// <script> (a sanitiser slip) would not run. Only `next dev` and `next start`, which do not go through
+// that server, keep the 'unsafe-inline' fallback. Scripts only from this origin, no eval, no plugins,
+// no framing, no <base>.
 //
 // The authoring app (/admin: every page rendered per request) is stricter than both: a nonce and
 // 'strict-dynamic' as for the per-request pages, and no framing, plugins or foreign connections; its
@@ -72,8 +74,8 @@ export function contentSecurityPolicy(kind: PolicyKind, opts: PolicyOptions = {}
   }
   const eval_ = opts.dev ? ["'unsafe-eval'"] : [];
   if (kind === "cached") {
-    // No nonce possible: cached pages are rendered once for everyone. Inline scripts of the page itself
-    // only (see the header comment).
+    // No nonce possible: cached pages are rendered once for everyone. The web server puts the hashes of
+    // the page's own inline scripts in place of 'unsafe-inline' (see the header comment).
     return serialize({
       "default-src": ["'self'"],
       "script-src": ["'self'", "'unsafe-inline'", ...eval_],

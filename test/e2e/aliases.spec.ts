@@ -14,10 +14,10 @@ test("an advisor edits a question's 相似问法 and search finds it by them", a
   test.setTimeout(90_000);
   const run = Date.now().toString(36);
   const email = `aliases-${run}@example.cn`;
-  cli("user-add", ["--email", email, "--name", "相似问法顾问", "--role", "advisor", "--password-stdin"], "advisor password 123\n");
+  cli("user-add", ["--email", email, "--name", "相似问法顾问", "--role", "advisor", "--password-stdin"], "maple kettle 4817 drift\n");
   await page.goto("/admin/sign-in");
   await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("advisor password 123");
+  await page.getByLabel("密码").fill("maple kettle 4817 drift");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("navigation", { name: "编辑后台" })).toBeVisible();
 

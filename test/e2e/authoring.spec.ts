@@ -41,10 +41,10 @@ test("admin → accounts → advisor writes → reviewer approves → live and s
   test.setTimeout(120_000);
   const run = Date.now().toString(36);
   const adminEmail = `admin-${run}@example.cn`;
-  const out = cli("user-add", ["--email", adminEmail, "--name", "管理员", "--role", "admin", "--password-stdin"], "admin password 123\n");
+  const out = cli("user-add", ["--email", adminEmail, "--name", "管理员", "--role", "admin", "--password-stdin"], "harbor lantern 2931 quiet\n");
   expect(out).toContain(`created admin ${adminEmail}`);
 
-  await signIn(page, adminEmail, "admin password 123");
+  await signIn(page, adminEmail, "harbor lantern 2931 quiet");
   const advisorPassword = await createAccount(page, `advisor-${run}@example.cn`, "张顾问", "advisor");
   const reviewerPassword = await createAccount(page, `reviewer-${run}@example.cn`, "李审核", "reviewer");
   await signOut(page);

@@ -9,6 +9,7 @@ import { listQueue } from "../../lib/authoring/queue.ts";
 import { analyticsOnce } from "../../lib/outbox/drain.ts";
 import { flush } from "../../lib/search/log.ts";
 import { dashboard } from "../../lib/analytics/dashboard.ts";
+import { newQueryId } from "../../lib/analytics/query-id.ts";
 import { SITE, siteFixture } from "../support/site.ts";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -35,7 +36,7 @@ const BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0
 
 type SearchJson = { hits: { slug: string }[]; total: number; queryId: string | null; explanation?: { cause: string; region?: string } };
 async function search(params: Record<string, string>, opts: { ip?: string; ua?: string } = {}): Promise<SearchJson> {
-  const req = new NextRequest(`${SITE}/api/search?${new URLSearchParams(params)}`, { headers: { "user-agent": opts.ua ?? BROWSER, "x-forwarded-for": opts.ip ?? "198.51.100.7" } });
+  const req = new NextRequest(`${SITE}/api/search?${new URLSearchParams(params)}`, { headers: { "user-agent": opts.ua ?? BROWSER, "x-yibao-client": opts.ip ?? "198.51.100.7" } });
   const res = await api.search.GET(req, { params: Promise.resolve({}) });
   expect(res.status).toBe(200);
   return (await res.json()) as SearchJson;
@@ -64,7 +65,12 @@ describe("search log and clicks", () => {
     expect(click.status).toBe(202);
     expect(await db().searchClick.count({ where: { queryId: r.queryId! } })).toBe(1);
     expect((await post(api.click.POST, "/api/search/click", { queryId: "nope", slug: "x", position: 0 })).status).toBe(400);
-    expect((await post(api.click.POST, "/api/search/click", { queryId: randomUUID(), slug: "yidi-beian", position: 2, q: "异地" })).status).toBe(202);
+    // The same position again, and a query id this server never issued: answered alike, stored never.
+    expect(await (await post(api.click.POST, "/api/search/click", { queryId: r.queryId, slug: r.hits[0]!.slug, position: 1 })).json()).toEqual({ recorded: false });
+    expect(await (await post(api.click.POST, "/api/search/click", { queryId: randomUUID(), slug: "yidi-beian", position: 2 })).json()).toEqual({ recorded: false });
+    expect(await db().searchClick.count()).toBe(1);
+    // A suggestion's query id (what /api/suggest hands out) with what had been typed.
+    expect((await post(api.click.POST, "/api/search/click", { queryId: newQueryId(), slug: "yidi-beian", position: 2, q: "异地" })).status).toBe(202);
     expect(await db().searchClick.count({ where: { source: "suggestion", query: "异地" } })).toBe(1);
   });
 

@@ -18,7 +18,7 @@ afterAll(() => site.close());
 
 type Found = { hits: { slug: string }[]; queryId: string | null; total: number };
 async function find(q: string): Promise<Found> {
-  const req = new NextRequest(`${SITE}/api/search?q=${encodeURIComponent(q)}`, { headers: { "user-agent": "Mozilla/5.0 Chrome/131.0", "x-forwarded-for": "198.51.100.9" } });
+  const req = new NextRequest(`${SITE}/api/search?q=${encodeURIComponent(q)}`, { headers: { "user-agent": "Mozilla/5.0 Chrome/131.0", "x-yibao-client": "198.51.100.9" } });
   const res = await search(req);
   expect(res.status).toBe(200);
   return (await res.json()) as Found;

@@ -15,7 +15,7 @@ export async function signedIn(databaseUrl: string, authPost: (req: Request) => 
   const account = await createAccount(getDb(databaseUrl), { email, name, role, password: PASSWORD, by: "test" }, databaseUrl);
   // Each account signs in from an address of its own: sign-in is throttled per client address.
   const ip = `198.51.100.${++clients}`;
-  const res = await authPost(new Request(`${TEST_SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: TEST_SITE, "x-forwarded-for": ip }, body: JSON.stringify({ email, password: PASSWORD }) }));
+  const res = await authPost(new Request(`${TEST_SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: TEST_SITE, "x-yibao-client": ip }, body: JSON.stringify({ email, password: PASSWORD }) }));
   expect(res.status).toBe(200);
   return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), email, userId: account.userId };
 }

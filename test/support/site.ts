@@ -43,7 +43,7 @@ export async function siteFixture(o: { policies?: string[] } = {}) {
     signedIn: async (role: Role) => {
       const email = `${role}-${randomUUID().slice(0, 8)}@example.cn`;
       const account = await createAccount(getDb(databaseUrl), { email, name: `测试${role}`, role, password: "correct horse battery", by: "test" }, databaseUrl);
-      const res = await auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": `203.0.113.${++accounts}` }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
+      const res = await auth.POST(new Request(`${SITE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, "x-yibao-client": `203.0.113.${++accounts}` }, body: JSON.stringify({ email, password: "correct horse battery" }) }));
       expect(res.status).toBe(200);
       return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), userId: account.userId };
     },

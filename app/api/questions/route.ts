@@ -4,8 +4,9 @@ import { askQuestion, askSchema } from "@/lib/asks/ask";
 import { getDb } from "@/lib/db/client";
 import { clientOf } from "@/lib/site/client";
 import { publicRoute } from "@/lib/site/admin-api";
+import { BODY_LIMITS } from "@/lib/site/body";
 import { topicVocabulary } from "@/lib/site/topics";
 
 export const dynamic = "force-dynamic";
 
-export const POST = publicRoute({ body: askSchema }, async ({ req, body }) => askQuestion(getDb(), body, clientOf(req.headers), await topicVocabulary()), 202);
+export const POST = publicRoute({ body: askSchema, maxBytes: BODY_LIMITS.ask }, async ({ req, body }) => askQuestion(getDb(), body, clientOf(req.headers), await topicVocabulary()), 202);

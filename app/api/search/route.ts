@@ -11,7 +11,7 @@ export async function GET(req: NextRequest) {
   const parsed = parseSearchParams(req.nextUrl.searchParams);
   if (!parsed.success) {
     return NextResponse.json(
-      { error: "invalid_parameters", message: z.prettifyError(parsed.error), fields: z.flattenError(parsed.error).fieldErrors },
+      { error: "invalid_parameters", message: z.prettifyError(parsed.error), fields: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
       { status: 400 },
     );
   }

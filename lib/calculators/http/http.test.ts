@@ -25,7 +25,20 @@ async function post(body: unknown, overrides: Partial<HttpDeps> = {}): Promise<{
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const response = await postEstimate(request, { ...deps, ...overrides });
-  return { status: response.status, json: (await response.json()) as Json };
+  return { status: response.status, json: byField((await response.json()) as Json) };
+}
+
+/** The one error shape's `fields: [{ path, message }]`, checked, as messages per field for the assertions below. */
+function byField<T extends { fields?: unknown }>(json: T): T {
+  if (json.fields === undefined) return json;
+  expect(Array.isArray(json.fields)).toBe(true);
+  const out: Record<string, string[]> = Object.create(null);
+  for (const f of json.fields as { path: string[]; message: string }[]) {
+    const key = f.path.join(".");
+    // Own keys only: a field named "constructor" must not find Object.prototype's.
+    (Object.hasOwn(out, key) ? out[key]! : (out[key] = [])).push(f.message);
+  }
+  return { ...json, fields: out };
 }
 
 function layer(json: Json, key: string): number | undefined {
@@ -223,7 +236,7 @@ describe("POST /api/calculators/estimate — bad input gets field errors, never 
 describe("GET /api/calculators/policies", () => {
   async function get(query: string) {
     const response = await getPolicyList(new Request(`http://x/api/calculators/policies${query}`), deps);
-    return { status: response.status, json: (await response.json()) as { policies: { id: string; url: string; levels: string[] }[]; fields: Record<string, string[]> } };
+    return { status: response.status, json: byField((await response.json()) as { policies: { id: string; url: string; levels: string[] }[]; fields: Record<string, string[]> }) };
   }
 
   it("lists every shipped policy with its page", async () => {

@@ -19,6 +19,8 @@ import { todayInChina } from "../../domain/dates.ts";
 import { summarizePolicy } from "../engine/policy-summary.ts";
 import { getPolicies } from "../policies/server-policies.ts";
 import { calculatorPath } from "../../urls.ts";
+import { AppError } from "../../domain/errors.ts";
+import { BODY_LIMITS, readBodyText } from "../../site/body.ts";
 
 export type HttpDeps = {
   policies: () => Promise<Policy[]>;
@@ -28,13 +30,13 @@ export type HttpDeps = {
 
 const defaultDeps: HttpDeps = { policies: getPolicies, today: () => todayInChina() };
 
-/** A request body far larger than any estimate is refused before it is parsed. */
-const MAX_BODY_CHARS = 16_384;
 
 type ErrorBody = { error: string; message: string; fields?: FieldErrors; [extra: string]: unknown };
 
-function fail(status: number, body: ErrorBody): Response {
-  return Response.json(body, { status });
+/** The API's one error shape (docs/API.md): per-field messages as `[{ path, message }]`, "ytd.fundPaid" → ["ytd", "fundPaid"]. */
+function fail(status: number, { fields, ...body }: ErrorBody): Response {
+  const list = fields ? Object.entries(fields).flatMap(([key, messages]) => messages.map((message) => ({ path: key.split("."), message }))) : undefined;
+  return Response.json({ ...body, ...(list ? { fields: list } : {}) }, { status });
 }
 
 async function loadOr503(deps: HttpDeps): Promise<Policy[] | Response> {
@@ -47,11 +49,14 @@ async function loadOr503(deps: HttpDeps): Promise<Policy[] | Response> {
 }
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const tooLarge = { ok: false as const, response: fail(413, { error: "body_too_large", message: "请求体过大。", fields: { body: ["请求体过大"] } }) };
-  // Refused from its declared length (UTF-8 bytes, up to 4 per character) without reading it.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_CHARS * 4) return tooLarge;
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) return tooLarge;
+  // A body far larger than any estimate is refused before it is parsed (lib/site/body.ts).
+  let text: string;
+  try {
+    text = await readBodyText(request, BODY_LIMITS.estimate);
+  } catch (e) {
+    const message = e instanceof AppError ? e.message : "请求体无法读取。";
+    return { ok: false, response: fail(e instanceof AppError && e.code === "too_large" ? 413 : 400, { error: e instanceof AppError ? e.code : "invalid", message, fields: { body: [message] } }) };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -4,7 +4,7 @@ import { GapActions } from "@/components/admin/GapActions";
 import { CAUSE_LABELS } from "@/lib/analytics/cause";
 import { dashboard } from "@/lib/analytics/dashboard";
 import { durationText } from "@/lib/analytics/gap-history";
-import { gapQuerySchema, listConvertedGaps, listGaps, type Gap } from "@/lib/analytics/gaps";
+import { gapFieldsSchema, listConvertedGaps, listGaps, withinRetention, type Gap } from "@/lib/analytics/gaps";
 import { getDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { pageEditor } from "@/lib/site/admin-page";
@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const pct = (v: number) => `${(v * 100).toFixed(v && v < 0.1 ? 1 : 0)}%`;
 const rate = (v: number | null) => (v === null ? "—" : v.toFixed(2));
-const rangeSchema = gapQuerySchema.pick({ from: true, to: true, region: true });
+const rangeSchema = withinRetention(gapFieldsSchema.pick({ from: true, to: true, region: true }));
 
 export default async function AnalyticsPage({ searchParams }: Props) {
   await pageEditor("analytics.read");

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { embeddedCalculator } from "@/lib/site/calculator-embed";
 import { renderMarkdownParts } from "@/lib/markdown/render";
 import { adminRoute } from "@/lib/site/admin-api";
+import { BODY_LIMITS } from "@/lib/site/body";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute({ action: "preview", body: z.object({ body: z.string().max(200_000) }) }, async ({ body }) => ({
+export const POST = adminRoute({ action: "preview", body: z.object({ body: z.string().max(200_000, "解答太长（上限 20 万字符）") }), maxBytes: BODY_LIMITS.draft }, async ({ body }) => ({
   parts: await Promise.all(
     renderMarkdownParts(body.body).map(async (part) => (part.kind === "html" ? part : { kind: "calculator" as const, calculator: await embeddedCalculator(part.directive) })),
   ),

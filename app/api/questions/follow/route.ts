@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { slugSchema } from "@/lib/domain/schema";
 import { clientOf } from "@/lib/site/client";
 import { publicRoute } from "@/lib/site/admin-api";
+import { BODY_LIMITS } from "@/lib/site/body";
 
 export const dynamic = "force-dynamic";
 
-export const POST = publicRoute({ body: z.object({ slug: slugSchema }) }, ({ req, body }) => followQuestion(getDb(), body.slug, clientOf(req.headers)), 201);
+export const POST = publicRoute({ body: z.object({ slug: slugSchema }), maxBytes: BODY_LIMITS.small }, ({ req, body }) => followQuestion(getDb(), body.slug, clientOf(req.headers)), 201);

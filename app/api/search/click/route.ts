@@ -5,7 +5,8 @@ import { recordClick, clickSchema } from "@/lib/analytics/clicks";
 import { getDb } from "@/lib/db/client";
 import { clientOf } from "@/lib/site/client";
 import { publicRoute } from "@/lib/site/admin-api";
+import { BODY_LIMITS } from "@/lib/site/body";
 
 export const dynamic = "force-dynamic";
 
-export const POST = publicRoute({ body: clickSchema }, ({ req, body }) => recordClick(getDb(), body, clientOf(req.headers)), 202);
+export const POST = publicRoute({ body: clickSchema, maxBytes: BODY_LIMITS.small }, ({ req, body }) => recordClick(getDb(), body, clientOf(req.headers)), 202);

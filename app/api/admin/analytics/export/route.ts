@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { dashboard, toCsv } from "@/lib/analytics/dashboard";
 import { CAUSE_LABELS } from "@/lib/analytics/cause";
-import { gapQuerySchema, listGaps } from "@/lib/analytics/gaps";
+import { gapFieldsSchema, listGaps, withinRetention } from "@/lib/analytics/gaps";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { regionLabel } from "@/lib/regions";
@@ -10,7 +10,7 @@ import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
 
-const schema = gapQuerySchema.pick({ from: true, to: true, region: true }).extend({ table: z.enum(["daily", "gaps", "slowest"], { error: "table 应为 daily、gaps 或 slowest" }).default("daily") });
+const schema = withinRetention(gapFieldsSchema.pick({ from: true, to: true, region: true }).extend({ table: z.enum(["daily", "gaps", "slowest"], { error: "table 应为 daily、gaps 或 slowest" }).default("daily") }));
 
 export const GET = adminRoute({ action: "analytics.export" }, async ({ req }) => {
   const q = schema.safeParse(Object.fromEntries([...new URL(req.url).searchParams].filter(([, v]) => v !== "")));

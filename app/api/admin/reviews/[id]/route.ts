@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decideReview, reviewDetail } from "@/lib/authoring/reviews";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
+import { idParam } from "@/lib/domain/text";
 import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,8 @@ const decisionSchema = z.object({
 });
 
 function reviewId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "找不到这次提交。");
+  const id = idParam(raw);
+  if (id === null) throw new AppError("not_found", "找不到这次提交。");
   return id;
 }
 

@@ -7,6 +7,7 @@ import { convertGap, dismissGap, gapDetail } from "@/lib/analytics/gaps";
 import { topicVocabulary } from "@/lib/site/topics";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
+import { idParam } from "@/lib/domain/text";
 import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,8 @@ export const dynamic = "force-dynamic";
 const bodySchema = z.object({ action: z.enum(["convert", "dismiss"], { error: "action 应为 convert 或 dismiss" }) });
 
 function gapId(raw: string): number {
-  const id = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31 - 1) throw new AppError("not_found", "找不到这个内容缺口。");
+  const id = idParam(raw);
+  if (id === null) throw new AppError("not_found", "找不到这个内容缺口。");
   return id;
 }
 
