@@ -1,7 +1,7 @@
 // The only place that creates a Prisma client.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
-import type { ClientBase } from "pg";
+import pg, { type ClientBase } from "pg";
 import { env } from "../env.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 
@@ -10,7 +10,7 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 export type DbOrTx = Db | Tx;
 
-const cache = globalThis as unknown as { __yibaoDb?: Map<string, PrismaClient> };
+const cache = globalThis as unknown as { __yibaoDb?: Map<string, PrismaClient>; __yibaoPools?: Map<string, pg.Pool> };
 
 // Every pooled connection listens for 'error' for its whole life. pg-pool stops listening on a new
 // connection when it hands it out, and the adapter starts only after an `await`: a FATAL that arrives
@@ -27,10 +27,19 @@ export function getDb(url = env().DATABASE_URL): PrismaClient {
   cache.__yibaoDb ??= new Map();
   let db = cache.__yibaoDb.get(url);
   if (!db) {
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, onConnect: hearErrors }) });
+    // The pool is ours (the adapter ends it with the client) so that its queue can be measured.
+    const pool = new pg.Pool({ connectionString: url, max: 10, onConnect: hearErrors });
+    db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     cache.__yibaoDb.set(url, db);
+    (cache.__yibaoPools ??= new Map()).set(url, pool);
   }
   return db;
+}
+
+/** The primary's pool in this process: connections open, idle, and requests waiting for one (metrics). */
+export function poolStats(url = env().DATABASE_URL): { total: number; idle: number; waiting: number } | null {
+  const pool = url ? cache.__yibaoPools?.get(url) : undefined;
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
 export async function closeDb(url = env().DATABASE_URL) {
@@ -40,6 +49,7 @@ export async function closeDb(url = env().DATABASE_URL) {
   }
   if (db) {
     cache.__yibaoDb!.delete(url!);
+    cache.__yibaoPools?.delete(url!);
     await db.$disconnect();
   }
 }

@@ -20,16 +20,17 @@ export function enqueueArticles(db: DbOrTx, articleIds: string[]): Prisma.Prisma
   ];
 }
 
-export type OutboxRow = { id: bigint; articleId: string };
+/** `createdAt`: when the change committed (publish → searchable is measured from it). */
+export type OutboxRow = { id: bigint; articleId: string; createdAt: Date };
 
 /** Up to `limit` rows after `position`, oldest first. */
 export async function outboxAfter(db: Db, position: bigint, limit: number): Promise<OutboxRow[]> {
-  const rows = await db.$queryRawUnsafe<{ id: bigint; article_id: string }[]>(
-    `SELECT id, article_id FROM outbox WHERE id > $1 ORDER BY id LIMIT $2`,
+  const rows = await db.$queryRawUnsafe<{ id: bigint; article_id: string; created_at: Date }[]>(
+    `SELECT id, article_id, created_at FROM outbox WHERE id > $1 ORDER BY id LIMIT $2`,
     position,
     limit,
   );
-  return rows.map((r) => ({ id: r.id, articleId: r.article_id }));
+  return rows.map((r) => ({ id: r.id, articleId: r.article_id, createdAt: r.created_at }));
 }
 
 /** app_state key: the highest outbox id deleted because every live feed had passed it. */

@@ -3,7 +3,7 @@
 // wherever it runs — the outbox's depth, each search feed's lag, when a worker was last seen and how long
 // its last search pass took. Alert rules on these: deploy/prometheus/alerts.yml.
 import "server-only";
-import { getDb } from "../db/client.ts";
+import { getDb, poolStats } from "../db/client.ts";
 import { feedLag, lastHeartbeat } from "../outbox/heartbeat.ts";
 import { getIndexes, instanceOf } from "../search/client.ts";
 import { metrics } from "./metrics-registry.mjs";
@@ -63,6 +63,32 @@ function withStoreGauges() {
         const h = await lastHeartbeat(getDb());
         if (h?.heartbeat.lastFeedMs != null) this.set({ pid: String(h.heartbeat.pid) }, h.heartbeat.lastFeedMs / 1000);
       });
+    },
+  });
+  new Gauge({
+    name: "yibao_publish_to_searchable_seconds",
+    help: "Of the worker's last search pass that applied changes: the longest a change waited from its commit until Meilisearch could find it",
+    labelNames: ["pid"],
+    registers,
+    collect() {
+      this.reset();
+      return read(async () => {
+        const h = await lastHeartbeat(getDb());
+        if (h?.heartbeat.lastSearchableMs != null) this.set({ pid: String(h.heartbeat.pid) }, h.heartbeat.lastSearchableMs / 1000);
+      });
+    },
+  });
+  new Gauge({
+    name: "yibao_pg_pool_connections",
+    help: "This process's Postgres pool (the primary): connections by state; waiting = requests queued for a connection",
+    labelNames: ["state"],
+    registers,
+    collect() {
+      const p = poolStats();
+      if (!p) return;
+      this.set({ state: "total" }, p.total);
+      this.set({ state: "idle" }, p.idle);
+      this.set({ state: "waiting" }, p.waiting);
     },
   });
   return m;

@@ -16,6 +16,8 @@ export type Heartbeat = {
   lastFeedPass: string | null;
   /** Milliseconds that pass took. */
   lastFeedMs: number | null;
+  /** Of the last pass that applied changes: the longest a change waited from its commit to searchable. */
+  lastSearchableMs?: number | null;
 };
 
 export async function beat(db: Db, h: Heartbeat): Promise<void> {

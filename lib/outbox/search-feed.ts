@@ -101,6 +101,8 @@ export type FeedReport = {
   rebuiltBecause?: string;
   /** True when the pass was skipped: the instance failed recently and its backoff has not run out. */
   backingOff?: boolean;
+  /** The longest a change applied in this pass waited from its commit until it was searchable (ms). */
+  searchableMs?: number;
 };
 
 /** What a batch changed, for the page cache: the articles, and the slugs they now have. */
@@ -140,7 +142,7 @@ export async function feedSearch(
   const report: FeedReport = { rows: 0, upserted: 0, deleted: 0, rebuilt: 0 };
   let feed = await loadFeed(db, instance);
   if (feed && feed.attempts > 0 && feed.retryAt > new Date() && !opts.force) return { ...report, backingOff: true };
-  const pending: { upto: bigint; rows: number; tasks: number[]; upserted: number; deleted: number }[] = [];
+  const pending: { upto: bigint; rows: number; tasks: number[]; upserted: number; deleted: number; oldest: Date }[] = [];
   try {
     const reason = await staleReason(db, index, feed);
     if (reason) {
@@ -157,6 +159,7 @@ export async function feedSearch(
         data: { position: batch.upto, lastTaskUid: BigInt(Math.max(...batch.tasks)), attempts: 0, lastError: null, updatedAt: new Date() },
       });
       pending.shift();
+      report.searchableMs = Math.max(report.searchableMs ?? 0, Date.now() - batch.oldest.getTime());
       report.rows += batch.rows;
       report.upserted += batch.upserted;
       report.deleted += batch.deleted;
@@ -183,7 +186,7 @@ export async function feedSearch(
       opts.onChanged?.({ articleIds: ids, slugs: found.map((a) => a.record.slug) });
       const docs = found.map((a) => toSearchDocument({ id: a.id, ...a.record }));
       const tasks = [await enqueueDocuments(index, docs), await enqueueRemoval(index, removed)].filter((t): t is number => t !== null);
-      pending.push({ upto: position, rows: rows.length, tasks, upserted: docs.length, deleted: removed.length });
+      pending.push({ upto: position, rows: rows.length, tasks, upserted: docs.length, deleted: removed.length, oldest: rows[0]!.createdAt });
       if (pending.length >= inFlight) await settle();
     }
     // A pass with nothing to do still counts as the feed being alive (for pruning), written once a minute.

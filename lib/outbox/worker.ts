@@ -11,7 +11,7 @@ import { OUTBOX_CHANNEL } from "../db/outbox.ts";
 import type { SearchVocabulary } from "../domain/schema.ts";
 import { instanceOf, type SearchIndex } from "../search/client.ts";
 import { afterChanges, analyticsOnce, feedOnce } from "./drain.ts";
-import { beat, HEARTBEAT_MS } from "./heartbeat.ts";
+import { beat, HEARTBEAT_MS, type Heartbeat } from "./heartbeat.ts";
 import type { PageRevalidation } from "./pages.ts";
 
 
@@ -126,7 +126,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   // Two loops: related questions can take seconds on a large corpus and must not delay search.
   let relationsWanted = true;
   const indexes = Array.isArray(o.index) ? o.index : [o.index];
-  const heartbeat = { pid: process.pid, since: new Date().toISOString(), lastFeedPass: null as string | null, lastFeedMs: null as number | null };
+  const heartbeat: Heartbeat = { pid: process.pid, since: new Date().toISOString(), lastFeedPass: null, lastFeedMs: null, lastSearchableMs: null };
   const searchLoop = async (index: SearchIndex) => {
     const sleep = sleeper();
     const name = indexes.length > 1 ? ` on ${instanceOf(index)}` : "";
@@ -135,7 +135,10 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
         const t0 = performance.now();
         // Pages are told once: by the first instance's feed (the others see the same rows).
         const r = await feedOnce(o.databaseUrl, o.db, index, { wait: false, vocabulary: o.vocabulary, pages: index === indexes[0] ? o.pages : undefined });
-        if (index === indexes[0]) Object.assign(heartbeat, { lastFeedPass: new Date().toISOString(), lastFeedMs: Math.round(performance.now() - t0) });
+        if (index === indexes[0]) {
+          Object.assign(heartbeat, { lastFeedPass: new Date().toISOString(), lastFeedMs: Math.round(performance.now() - t0) });
+          if (r?.searchableMs !== undefined) heartbeat.lastSearchableMs = r.searchableMs;
+        }
         if (r?.rebuiltBecause && r.rebuilt) log(`worker: search index${name} rebuilt from Postgres (${r.rebuilt} articles; ${r.rebuiltBecause})`);
         if (r?.rows) relationsWanted = true;
       } catch (e) {

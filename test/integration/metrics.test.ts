@@ -50,8 +50,13 @@ it("reads the outbox, the feeds and the worker's heartbeat from Postgres at each
   expect(text).toMatch(/^yibao_outbox_depth \d+$/m);
   expect(text).toMatch(/^yibao_search_feed_lag_seconds\{meilisearch="[^"]+"\} [\d.]+$/m);
   expect(text).not.toMatch(/^yibao_worker_last_seen_seconds /m); // no worker ever ran on this database
-  await beat(site.db(), { pid: 1, since: new Date().toISOString(), lastFeedPass: new Date().toISOString(), lastFeedMs: 250 });
+  expect(text).not.toMatch(/^yibao_publish_to_searchable_seconds/m);
+  await beat(site.db(), { pid: 1, since: new Date().toISOString(), lastFeedPass: new Date().toISOString(), lastFeedMs: 250, lastSearchableMs: 1200 });
   text = await (await scrape({ "x-yibao-client": "127.0.0.1" })).text();
   expect(value(text, 'yibao_worker_last_seen_seconds{pid="1"}')).toBeLessThan(5);
   expect(value(text, 'yibao_worker_search_pass_seconds{pid="1"}')).toBe(0.25);
+  expect(value(text, 'yibao_publish_to_searchable_seconds{pid="1"}')).toBe(1.2);
+  // This process's pool to the primary, which the searches above used.
+  expect(value(text, 'yibao_pg_pool_connections{state="total"}')).toBeGreaterThan(0);
+  expect(value(text, 'yibao_pg_pool_connections{state="waiting"}')).toBeGreaterThanOrEqual(0);
 });

@@ -99,7 +99,11 @@ it("keeps an unreachable instance's place with the error and a backoff; the row 
   // While it backs off a pass leaves it alone.
   expect(await feedOnce(sb.databaseUrl, sb.db, dead)).toMatchObject({ rows: 0, backingOff: true });
   // The live instance applies the row on its own; the row stays for the dead one.
-  expect(await feedOnce(sb.databaseUrl, sb.db, sb.index)).toMatchObject({ rows: 1, deleted: 1 });
+  const applied = await feedOnce(sb.databaseUrl, sb.db, sb.index);
+  expect(applied).toMatchObject({ rows: 1, deleted: 1 });
+  // From the change's commit until Meilisearch had it: measured, and no longer than the test has run.
+  expect(applied?.searchableMs).toBeGreaterThan(0);
+  expect(applied?.searchableMs).toBeLessThan(120_000);
   expect(await slugsFor(sb, "异地就医备案")).not.toContain("yidi-beian");
   expect(await sb.db.outbox.count()).toBe(1);
   // An instance without a successful pass for a day no longer holds the row back (it rebuilds on return).
