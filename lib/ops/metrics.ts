@@ -37,47 +37,30 @@ function withStoreGauges() {
       });
     },
   });
-  // Labelled by the worker's pid so that, with no worker ever seen, the series is absent (an unlabelled
-  // gauge would say 0: "seen just now") and absent() in the alert rules sees it.
-  new Gauge({
-    name: "yibao_worker_last_seen_seconds",
-    help: "Seconds since an outbox worker last wrote its heartbeat",
-    labelNames: ["pid"],
-    registers,
-    collect() {
-      this.reset();
-      return read(async () => {
-        const h = await lastHeartbeat(getDb());
-        if (h) this.set({ pid: String(h.heartbeat.pid) }, h.ageSeconds);
-      });
-    },
-  });
-  new Gauge({
-    name: "yibao_worker_search_pass_seconds",
-    help: "How long the worker's last pass of the first search feed took",
-    labelNames: ["pid"],
-    registers,
-    collect() {
-      this.reset();
-      return read(async () => {
-        const h = await lastHeartbeat(getDb());
-        if (h?.heartbeat.lastFeedMs != null) this.set({ pid: String(h.heartbeat.pid) }, h.heartbeat.lastFeedMs / 1000);
-      });
-    },
-  });
-  new Gauge({
-    name: "yibao_publish_to_searchable_seconds",
-    help: "Of the worker's last search pass that applied changes: the longest a change waited from its commit until Meilisearch could find it",
-    labelNames: ["pid"],
-    registers,
-    collect() {
-      this.reset();
-      return read(async () => {
-        const h = await lastHeartbeat(getDb());
-        if (h?.heartbeat.lastSearchableMs != null) this.set({ pid: String(h.heartbeat.pid) }, h.heartbeat.lastSearchableMs / 1000);
-      });
-    },
-  });
+  // From the newest worker heartbeat, labelled by the worker's pid so that, with no worker ever seen, the
+  // series is absent (an unlabelled gauge would say 0: "seen just now") and absent() in the alerts sees it.
+  const fromHeartbeat = (name: string, help: string, pick: (h: NonNullable<Awaited<ReturnType<typeof lastHeartbeat>>>) => number | null | undefined) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ["pid"],
+      registers,
+      collect() {
+        this.reset();
+        return read(async () => {
+          const h = await lastHeartbeat(getDb());
+          const v = h ? pick(h) : null;
+          if (h && v != null) this.set({ pid: String(h.heartbeat.pid) }, v);
+        });
+      },
+    });
+  fromHeartbeat("yibao_worker_last_seen_seconds", "Seconds since an outbox worker last wrote its heartbeat", (h) => h.ageSeconds);
+  fromHeartbeat("yibao_worker_search_pass_seconds", "How long the worker's last pass of the first search feed took", (h) => (h.heartbeat.lastFeedMs == null ? null : h.heartbeat.lastFeedMs / 1000));
+  fromHeartbeat(
+    "yibao_publish_to_searchable_seconds",
+    "Of the worker's last search pass that applied changes: the longest a change waited from its commit until Meilisearch could find it",
+    (h) => (h.heartbeat.lastSearchableMs == null ? null : h.heartbeat.lastSearchableMs / 1000),
+  );
   new Gauge({
     name: "yibao_pg_pool_connections",
     help: "This process's Postgres pool (the primary): connections by state; waiting = requests queued for a connection",
