@@ -1,10 +1,10 @@
 // GET /metrics — Prometheus's text format (lib/ops/metrics.ts): to a loopback client (as the web server
-// establishes it, lib/site/client.ts) or with `Authorization: Bearer $METRICS_TOKEN`; anyone else gets
+// establishes it, lib/http/client.ts) or with `Authorization: Bearer $METRICS_TOKEN`; anyone else gets
 // a 404, as if there were nothing here.
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { scrape } from "@/lib/ops/metrics";
-import { clientAddress } from "@/lib/site/client";
+import { clientAddress } from "@/lib/http/client";
 
 export const dynamic = "force-dynamic";
 

@@ -12,7 +12,7 @@ import { INSURANCE_LABELS, type Insurance } from "@/lib/domain/schema";
 import { getPublicDb } from "@/lib/db/client";
 import { regionLabel } from "@/lib/regions";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
-import { clientOf } from "@/lib/site/client";
+import { clientOf } from "@/lib/http/client";
 import { runSearch, type SiteSearchResult } from "@/lib/site/search";
 import { ResultClicks } from "@/components/ResultClicks";
 import { SearchGapNotice } from "@/components/SearchGapNotice";

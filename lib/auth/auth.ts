@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "../db/client.ts";
 import { env } from "../env.ts";
 import { authSecret } from "../secrets.mjs";
-import { CLIENT_HEADER } from "../site/client.ts";
+import { CLIENT_HEADER } from "../http/client.ts";
 import { trustedOrigins } from "./origins.ts";
 import { AUDIT } from "../domain/audit-actions.ts";
 import { API_PATHS } from "../urls.ts";

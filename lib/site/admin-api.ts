@@ -1,7 +1,7 @@
 // The transport of the authoring JSON API: every route handler under app/api/admin goes through
 // `adminRoute`, which checks Origin on writes (route handlers have no CSRF protection of their own),
 // the session and the permission (lib/auth/roles.ts) on the server, reads the body against its route's
-// limit (lib/site/body.ts) and parses it with its zod schema (400 naming the field), and turns a domain
+// limit (lib/http/body.ts) and parses it with its zod schema (400 naming the field), and turns a domain
 // AppError into its status. Nothing here answers 500 for bad input, and every error has one shape:
 // `{ error: <code>, message: <Chinese>, fields?: [{ path, message }] }` (docs/API.md). A write's result
 // says what it changed (lib/domain/changes.ts); the transport expires exactly those pages on every web
@@ -20,7 +20,7 @@ import { trustedOrigins } from "../auth/origins.ts";
 import type { Changed } from "../domain/changes.ts";
 import { changedTags } from "../outbox/page-tags.ts";
 import { expireEverywhere } from "./page-cache.ts";
-import { BODY_LIMITS, readBodyText, tooLarge } from "./body.ts";
+import { BODY_LIMITS, readBodyText, tooLarge } from "../http/body.ts";
 
 export const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, rate_limited: 429, unavailable: 503 };
 

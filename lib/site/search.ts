@@ -23,7 +23,7 @@ import { type Cause, type CauseFacts, classifyCause, WEAK_MAX } from "../analyti
 import { placeInQuery } from "../regions/place.ts";
 import { clientHash } from "../privacy/client-hash.ts";
 import { findRegionByName, getRegion, NATIONWIDE, regionLabel } from "../regions/index.ts";
-import type { Client } from "./client.ts";
+import type { Client } from "../http/client.ts";
 import { withinScope } from "../regions/scope.ts";
 
 type Known = { lexicon: Lexicon; version: string | null; checked: number };

@@ -10,7 +10,7 @@ export const REQUEST_ID_HEADER = "x-yibao-request";
 /**
  * The client's address as this server established it: the socket's peer, or what a trusted proxy
  * (TRUSTED_PROXIES) says in X-Forwarded-For. Whatever a client sends under this name is replaced, so
- * the limits keyed on it (lib/site/client.ts, sign-in) cannot be sidestepped with a made-up header.
+ * the limits keyed on it (lib/http/client.ts, sign-in) cannot be sidestepped with a made-up header.
  */
 export const CLIENT_HEADER = "x-yibao-client";
 
@@ -67,7 +67,7 @@ export function clientAddress(socketAddress, forwardedFor, trusted) {
 }
 
 /**
- * The largest body any route takes (a draft: lib/site/body.ts, whose unit test keeps this above every
+ * The largest body any route takes (a draft: lib/http/body.ts, whose unit test keeps this above every
  * route's limit). A larger declared Content-Length is refused here, before Next reads a byte; routes
  * check their own, smaller limits and count bodies sent without a length while they stream.
  */

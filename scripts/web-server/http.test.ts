@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BODY_LIMITS } from "../../lib/site/body.ts";
+import { BODY_LIMITS } from "../../lib/http/body.ts";
 import { clientAddress, inlineScriptHashes, MAX_BODY_BYTES, trustedProxies, withHashes, withOutagesAs503 } from "./http.mjs";
 
 describe("clientAddress", () => {

@@ -13,7 +13,7 @@ test("a reviewer marks a policy verified; its calculator and landing page show t
   const email = `policy-reviewer-${run}@example.cn`;
   execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-add.ts", "--email", email, "--name", "周核实", "--role", "reviewer", "--password-stdin"], {
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", MEILI_URL: "" },
-    input: "reviewer password 123\n",
+    input: "amber kite harbour 7429\n",
   });
   // The landing page is cached before the check: the check must expire it.
   await page.goto("/regions/650200");
@@ -21,7 +21,7 @@ test("a reviewer marks a policy verified; its calculator and landing page show t
 
   await page.goto("/admin/sign-in");
   await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("reviewer password 123");
+  await page.getByLabel("密码").fill("amber kite harbour 7429");
   await page.getByRole("button", { name: "登录" }).click();
   await page.getByRole("navigation", { name: "编辑后台" }).getByRole("link", { name: "政策核实" }).click();
   await page.getByRole("link", { name: TITLE }).click();
@@ -62,7 +62,7 @@ test("a reviewer checks an answer's figures; the cached question page shows the 
   const email = `answer-reviewer-${run}@example.cn`;
   execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-add.ts", "--email", email, "--name", "吴核对", "--role", "reviewer", "--password-stdin"], {
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", MEILI_URL: "" },
-    input: "reviewer password 123\n",
+    input: "amber kite harbour 7429\n",
   });
   const slug = "anshan-2025-menzhen-tongchou-dingdian";
   await page.goto(`/q/${slug}`);
@@ -70,7 +70,7 @@ test("a reviewer checks an answer's figures; the cached question page shows the 
 
   await page.goto("/admin/sign-in");
   await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("reviewer password 123");
+  await page.getByLabel("密码").fill("amber kite harbour 7429");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("navigation", { name: "编辑后台" })).toBeVisible();
   await page.goto(`/admin/q/${slug}`);

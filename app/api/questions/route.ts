@@ -2,9 +2,9 @@
 // question, pending until a moderator accepts it. 429 over the per-client limit.
 import { askQuestion, askSchema } from "@/lib/asks/ask";
 import { getDb } from "@/lib/db/client";
-import { clientOf } from "@/lib/site/client";
+import { clientOf } from "@/lib/http/client";
 import { publicRoute } from "@/lib/site/admin-api";
-import { BODY_LIMITS } from "@/lib/site/body";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { topicVocabulary } from "@/lib/site/topics";
 
 export const dynamic = "force-dynamic";

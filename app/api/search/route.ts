@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { parseSearchParams } from "@/lib/search/params";
-import { clientOf } from "@/lib/site/client";
+import { clientOf } from "@/lib/http/client";
 import { runSearch } from "@/lib/site/search";
 
 export const dynamic = "force-dynamic";

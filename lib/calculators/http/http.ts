@@ -20,7 +20,7 @@ import { summarizePolicy } from "../engine/policy-summary.ts";
 import { getPolicies } from "../policies/server-policies.ts";
 import { calculatorPath } from "../../urls.ts";
 import { AppError } from "../../domain/errors.ts";
-import { BODY_LIMITS, readBodyText } from "../../site/body.ts";
+import { BODY_LIMITS, readBodyText } from "../../http/body.ts";
 
 export type HttpDeps = {
   policies: () => Promise<Policy[]>;
@@ -49,7 +49,7 @@ async function loadOr503(deps: HttpDeps): Promise<Policy[] | Response> {
 }
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  // A body far larger than any estimate is refused before it is parsed (lib/site/body.ts).
+  // A body far larger than any estimate is refused before it is parsed (lib/http/body.ts).
   let text: string;
   try {
     text = await readBodyText(request, BODY_LIMITS.estimate);

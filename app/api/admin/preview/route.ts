@@ -5,7 +5,7 @@ import { z } from "zod";
 import { embeddedCalculator } from "@/lib/site/calculator-embed";
 import { renderMarkdownParts } from "@/lib/markdown/render";
 import { adminRoute } from "@/lib/site/admin-api";
-import { BODY_LIMITS } from "@/lib/site/body";
+import { BODY_LIMITS } from "@/lib/http/body";
 
 export const dynamic = "force-dynamic";
 

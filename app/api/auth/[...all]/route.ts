@@ -7,8 +7,8 @@ import { getAuth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/domain/errors";
 import { findUnstorable, TEXT_MESSAGE } from "@/lib/domain/text";
 import { errorJson, errorResponse } from "@/lib/site/admin-api";
-import { BODY_LIMITS, readBodyText } from "@/lib/site/body";
-import { CLIENT_HEADER, clientAddress } from "@/lib/site/client";
+import { BODY_LIMITS, readBodyText } from "@/lib/http/body";
+import { CLIENT_HEADER, clientAddress } from "@/lib/http/client";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { revalidateTag } from "next/cache";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { holdsRevalidateSecret } from "@/lib/secrets.mjs";
-import { BODY_LIMITS, readBodyText } from "@/lib/site/body";
+import { BODY_LIMITS, readBodyText } from "@/lib/http/body";
 
 const body = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(5000) });
 

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { followQuestion } from "@/lib/asks/follow";
 import { getDb } from "@/lib/db/client";
 import { slugSchema } from "@/lib/domain/schema";
-import { clientOf } from "@/lib/site/client";
+import { clientOf } from "@/lib/http/client";
 import { publicRoute } from "@/lib/site/admin-api";
-import { BODY_LIMITS } from "@/lib/site/body";
+import { BODY_LIMITS } from "@/lib/http/body";
 
 export const dynamic = "force-dynamic";
 

@@ -3,9 +3,9 @@
 // navigator.sendBeacon, so the body may arrive as text/plain.
 import { recordClick, clickSchema } from "@/lib/analytics/clicks";
 import { getDb } from "@/lib/db/client";
-import { clientOf } from "@/lib/site/client";
+import { clientOf } from "@/lib/http/client";
 import { publicRoute } from "@/lib/site/admin-api";
-import { BODY_LIMITS } from "@/lib/site/body";
+import { BODY_LIMITS } from "@/lib/http/body";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { myAnswer, saveMyDraft } from "@/lib/authoring/answers";
 import { getDb } from "@/lib/db/client";
 import { citationSchema } from "@/lib/domain/schema";
 import { INT4_MAX } from "@/lib/domain/text";
-import { BODY_LIMITS } from "@/lib/site/body";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { adminRoute } from "@/lib/site/admin-api";
 
 export const dynamic = "force-dynamic";

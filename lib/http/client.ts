@@ -1,6 +1,6 @@
 // Who is asking, as far as the public site cares: the client address (for throttling and the salted hash
 // in the search log, never stored as such) and whether the user agent is a crawler.
-import { isBot } from "../analytics/bots.ts";
+import { isBot } from "./bots.ts";
 
 export type Client = { address: string; userAgent: string; bot: boolean };
 
