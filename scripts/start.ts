@@ -17,7 +17,7 @@ import { spawnWorker } from "../lib/ops/worker-child.ts";
 import { pageRevalidation } from "../lib/outbox/pages.ts";
 import { SECRETS, storedSecret } from "../lib/secrets.mjs";
 import { reachHost } from "../lib/servers/address.ts";
-import { openStack } from "../lib/servers/stack.ts";
+import { clearLeftovers, openStack, runningStack } from "../lib/servers/stack.ts";
 import { supervise, type Supervised, type Server } from "../lib/servers/supervise.ts";
 import { exitOnEnvError } from "./env-guard.ts";
 import { API_PATHS } from "../lib/urls.ts";
@@ -29,7 +29,9 @@ const log = (m: string) => console.log(`[start] ${m}`);
 
 const env = exitOnEnvError(readEnv);
 
-// A port already taken (often a second `npm start`) is said at once, before anything is started.
+// A port already taken (often a second `npm start`) is said at once, before anything is started — once
+// what a killed earlier run left behind on this DATA_DIR (its web server holds the port) is stopped.
+if (!runningStack(env)) await clearLeftovers(env, log);
 if (!(await portFree(env.PORT, env.HOST))) {
   console.error(`[start] 端口 ${env.PORT} 已被占用（可能已有一个 npm start 在运行）；请先停止它，或用 PORT=… 换一个端口。\n[start] port ${env.PORT} on ${env.HOST} is in use (another npm start?); stop it or choose another with PORT=…`);
   process.exit(1);

@@ -3,7 +3,7 @@
 // that `npm run ingest` in another terminal uses them instead of starting a second pair on the same
 // data (or, for a command that needs no search, only the Postgres); a long-running one (`npm start`, `npm run worker`) also restarts an embedded server that dies.
 // Servers left behind by a command that was killed are found and stopped before new ones start.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Env } from "../env.ts";
 import { migrateDeploy } from "../db/migrate.ts";
@@ -99,7 +99,11 @@ export async function openStack(
 
   let runtime: Runtime | null = null;
   const writeRuntime = () => {
-    if (runtime) writeFileSync(runtimeFile(env), JSON.stringify(runtime), { mode: 0o600 });
+    if (!runtime) return;
+    // Whole or not at all: another command (or a test) may read it at any moment.
+    const tmp = `${runtimeFile(env)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(runtime), { mode: 0o600 });
+    renameSync(tmp, runtimeFile(env));
   };
   const stops: (() => Promise<void>)[] = [];
   // One stop for everyone who asks (the exit hook and the command's own end may both).
