@@ -124,12 +124,16 @@ export function withOutagesAs503(handle, newId, options = {}) {
       return;
     }
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-      // Answered at once, and the body is never read: the upload stalls against TCP's window while the
-      // client reads the 413, and the connection is cut a moment later. (Closing it with the answer would
-      // reset it under the client's upload before the client had read the 413.)
+      // Answered at once, and the body is never parsed: the upload stalls against TCP's window while the
+      // client reads the 413, and a connection still uploading a moment later is cut. (Closing it with the
+      // answer would reset it under the client's upload before the client had read the 413.) A body that
+      // did arrive whole was dropped by Node, and its connection may carry the client's next request:
+      // that one is left alone.
       res.writeHead(413, { ...NOT_FOUND_HEADERS, "content-type": "application/json; charset=utf-8" });
       res.end(TOO_LARGE_BODY);
-      setTimeout(() => req.socket.destroy(), 2000).unref();
+      setTimeout(() => {
+        if (!req.complete) req.socket.destroy();
+      }, 2000).unref();
       return;
     }
     req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted); // replaces whatever a client sent
