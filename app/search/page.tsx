@@ -18,6 +18,7 @@ import { ResultClicks } from "@/components/ResultClicks";
 import { SearchGapNotice } from "@/components/SearchGapNotice";
 import { DrugCards } from "@/components/drugs/DrugCard";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { questionPath, type SearchLink, searchPath, topicPath } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -44,6 +45,9 @@ function describeFilters(p: SearchParams): string[] {
   return out;
 }
 
+/** Pages a search offers at most (deeper results are for a narrower query). */
+const MAX_PAGES = 50;
+
 export default async function SearchPage({ searchParams }: Props) {
   const parsed = parseSearchParams(await searchParams);
   if (!parsed.success) {
@@ -66,6 +70,9 @@ export default async function SearchPage({ searchParams }: Props) {
   } catch (e) {
     console.error("search failed:", (e as Error).message);
   }
+  // A page past the last (an old link, a hand-edited address) goes to the last page that has results.
+  const lastPage = result ? Math.min(Math.ceil(result.total / result.pageSize), MAX_PAGES) : 0;
+  if (result && lastPage >= 1 && p.page > lastPage) redirect(hrefWith(p, { page: lastPage }));
   const filters = describeFilters(p);
   const shown = result?.query.display || p.q;
   const heading = shown ? `“${shown}”的搜索结果` : filters.length ? `${filters.join(" · ")}的问题` : "全部问题";
@@ -184,7 +191,7 @@ async function NoResults({ q, region }: { q: string; region?: string }) {
 }
 
 function Pager({ p, total, pageSize, href }: { p: SearchParams; total: number; pageSize: number; href: (c: Partial<Record<keyof SearchParams, number>>) => string }) {
-  const pages = Math.min(Math.ceil(total / pageSize), 50);
+  const pages = Math.min(Math.ceil(total / pageSize), MAX_PAGES);
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label="分页">

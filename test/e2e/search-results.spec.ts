@@ -56,3 +56,13 @@ test.describe("on a phone", () => {
     expect(Math.round(r!.width)).toBeGreaterThanOrEqual(385);
   });
 });
+
+test("a page past the last goes to the last page that has results", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("医保")}&page=99`);
+  const url = new URL(page.url());
+  const last = Number(url.searchParams.get("page"));
+  expect(last).toBeGreaterThan(1);
+  expect(last).toBeLessThan(50);
+  await expect(page.getByRole("navigation", { name: "分页" })).toContainText(`第 ${last} / ${last} 页`);
+  await expect(page.locator("main a[href^='/q/']").first()).toBeVisible();
+});

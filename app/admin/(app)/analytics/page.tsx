@@ -71,7 +71,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
           <dd>{pct(d.totals.noClickRate)}</dd>
         </div>
         <div>
-          <dt>点击率（CTR）</dt>
+          <dt>点击率</dt>
           <dd>{pct(d.totals.ctr)}</dd>
         </div>
         <div>
