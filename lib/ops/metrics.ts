@@ -48,7 +48,7 @@ function withStoreGauges() {
       collect() {
         this.reset();
         return read(async () => {
-          const h = await lastHeartbeat(getDb());
+          const h = await (scrapeHeartbeat ?? lastHeartbeat(getDb()));
           const v = h ? pick(h) : null;
           if (h && v != null) this.set({ pid: String(h.heartbeat.pid) }, v);
         });
@@ -77,10 +77,18 @@ function withStoreGauges() {
   return m;
 }
 
+// The heartbeat row, read once per scrape for the three gauges that show it.
+let scrapeHeartbeat: ReturnType<typeof lastHeartbeat> | null = null;
+
 /** The exposition text and its content type. */
 export async function scrape(): Promise<{ body: string; contentType: string }> {
   const m = withStoreGauges();
-  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+  scrapeHeartbeat = lastHeartbeat(getDb()).catch(() => null);
+  try {
+    return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+  } finally {
+    scrapeHeartbeat = null;
+  }
 }
 
 /** Counts a search by how it was answered (and a fallback's cause), and whether it found nothing. */
